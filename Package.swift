@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Wegwijs",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wegwijs", targets: ["wegwijs"]),
+        .library(name: "WegwijsCore", targets: ["WegwijsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        // The cmark C library, found through pkg-config; nothing but the module map and its shim.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // The only importer of CCmark: CommonMark documents, their links, and cmark's renderers.
+        .target(name: "WegwijsMarkdown", dependencies: ["CCmark"]),
+        // Model, loading, diagnostics, validation, link resolution, rendering, building.
+        .target(
+            name: "WegwijsCore",
+            dependencies: [
+                "WegwijsMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The subcommands: argument parsing and printing, assembling work from the core.
+        .target(
+            name: "WegwijsCommandLine",
+            dependencies: [
+                "WegwijsCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "wegwijs", dependencies: ["WegwijsCommandLine"]),
+        .target(name: "WegwijsTestSupport", dependencies: ["WegwijsCore"], path: "Tests/WegwijsTestSupport"),
+        .testTarget(name: "WegwijsMarkdownTests", dependencies: ["WegwijsMarkdown"]),
+        .testTarget(
+            name: "WegwijsCoreTests",
+            dependencies: ["WegwijsCore", "WegwijsTestSupport"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "WegwijsCommandLineTests",
+            dependencies: ["WegwijsCore", "WegwijsTestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import WegwijsCore
+
+/// `--content` and `--templates`, taken by every command.
+struct ContentOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The content folder: site.yaml, glossary.yaml, procedures/, images/.", valueName: "dir"))
+    var content: String = "content"
+
+    @Option(help: ArgumentHelp("The templates folder: Mustache templates, stylesheet, strings/.", valueName: "dir"))
+    var templates: String = "templates"
+
+    var sources: ContentSession.Sources {
+        ContentSession.Sources(
+            content: URL(fileURLWithPath: content), contentDisplayPath: content,
+            templates: URL(fileURLWithPath: templates), templatesDisplayPath: templates)
+    }
+}
+
+/// Printing diagnostics and summaries to standard error.
+enum Report {
+    /// Prints `diagnostics` (sorted) to standard error in the compiler style.
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        let formatter = DiagnosticFormatter(usesColor: StandardStreams.errorIsColorTerminal, sourceLine: SourceLines.line(at:))
+        for diagnostic in diagnostics { StandardStreams.printError(formatter.text(diagnostic)) }
+    }
+
+    /// Prints a plain error without a place (for problems with the command line's folders, not content).
+    static func printError(_ message: String, notes: [String] = []) {
+        let error = StandardStreams.errorIsColorTerminal ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+        StandardStreams.printError("wegwijs: \(error): \(TerminalText.safe(message))")
+        for note in notes { StandardStreams.printError("    \(TerminalText.safe(note))") }
+    }
+}
+
+/// The source line of a diagnostic, read from the file the diagnostic names.
+enum SourceLines {
+    @Sendable static func line(at location: SourceLocation) -> String? {
+        guard location.line >= 1,
+            let handle = FileHandle(forReadingAtPath: location.file),
+            let data = try? handle.read(upToCount: 4 << 20)
+        else { return nil }
+        try? handle.close()
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == location.line {
+                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+                return trimmed.allSatisfy(\.isWhitespace) ? nil : String(trimmed)
+            }
+            current += 1
+        }
+        return nil
+    }
+}
+
+/// Standard output and error, and what they are connected to.
+enum StandardStreams {
+    static var errorIsColorTerminal: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func printOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Content loaded and validated once, shared by every command: the one flow from files to a checked model.
+public struct ContentSession: Sendable {
+    /// The loaded site.
+    public let site: Site
+    /// The interface strings.
+    public let strings: InterfaceStrings
+    /// Plain-text titles and labels.
+    public let plainTexts: PlainTexts
+    /// Content files, for placing diagnostics and copying figures.
+    public let files: ContentFiles
+    /// The loader used.
+    public let loader: ContentLoader
+
+    /// Where to read from.
+    public struct Sources: Sendable {
+        public var content: URL
+        public var contentDisplayPath: String?
+        public var templates: URL
+        public var templatesDisplayPath: String?
+
+        public init(content: URL, contentDisplayPath: String? = nil, templates: URL, templatesDisplayPath: String? = nil) {
+            self.content = content
+            self.contentDisplayPath = contentDisplayPath
+            self.templates = templates
+            self.templatesDisplayPath = templatesDisplayPath
+        }
+    }
+
+    /// Loads and validates; the session is nil when the content could not be loaded at all.
+    public static func open(_ sources: Sources, timings: inout Timings) -> (session: ContentSession?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let loader = ContentLoader(contentDirectory: sources.content, displayPath: sources.contentDisplayPath)
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let (loadedSite, loadDiagnostics) = loader.load()
+        diagnostics.append(contentsOf: loadDiagnostics)
+        let templatesDisplay = Self.displayPath(sources.templatesDisplayPath ?? sources.templates.relativePath)
+        let strings = InterfaceStrings.load(
+            from: sources.templates.appendingPathComponent("strings"), displayPath: "\(templatesDisplay)/strings",
+            diagnostics: &diagnostics)
+        timings.load = clock.now - loadStart
+        guard let site = loadedSite else { return (nil, diagnostics) }
+
+        let validateStart = clock.now
+        let plainTexts = PlainTexts(site: site)
+        let files = ContentFiles(loader: loader)
+        diagnostics.append(contentsOf: Validator(site: site, strings: strings, files: files, plainTexts: plainTexts).validate())
+        timings.validate = clock.now - validateStart
+        let session = ContentSession(site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader)
+        return (session, diagnostics)
+    }
+
+    static func displayPath(_ path: String) -> String {
+        var result = path
+        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
+        if result.hasPrefix("./"), result.count > 2 { result.removeFirst(2) }
+        return result
+    }
+}
+
+/// How long each phase took, and what was produced, for `--timings` and the benchmark.
+public struct Timings: Sendable {
+    public var load: Duration = .zero
+    public var validate: Duration = .zero
+    /// Time spent rendering pages, summed over all workers.
+    public var render: Duration = .zero
+    /// Time spent writing files, summed over all workers, plus the final swap.
+    public var write: Duration = .zero
+    public var total: Duration = .zero
+    public var procedures = 0
+    public var pages = 0
+    public var files = 0
+    public var bytes = 0
+    public var textBytes = 0
+
+    public init() {}
+
+    /// The one-line form the benchmark reads.
+    public func line(peakResidentMegabytes: Double) -> String {
+        func seconds(_ duration: Duration) -> String {
+            let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            return String(format: "%.3f", value)
+        }
+        return "timings load=\(seconds(load)) validate=\(seconds(validate)) render=\(seconds(render)) write=\(seconds(write)) "
+            + "total=\(seconds(total)) procedures=\(procedures) pages=\(pages) files=\(files) bytes=\(bytes) "
+            + "text_bytes=\(textBytes) peak_rss_mb=\(String(format: "%.1f", peakResidentMegabytes))"
+    }
+}

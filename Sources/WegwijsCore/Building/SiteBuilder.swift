@@ -1,0 +1,186 @@
+import Foundation
+
+/// Renders every page of a validated site into an output folder, all or nothing.
+///
+/// Pages render in parallel (one worker per core), each written as soon as it is rendered into a fresh folder
+/// beside the output; the folder replaces the output only when every page succeeded.
+public struct SiteBuilder: Sendable {
+    let session: ContentSession
+    let templates: Templates
+    /// The languages to render.
+    public let languages: [String]
+
+    /// A builder of `languages` (all the site's when empty).
+    public init(session: ContentSession, templates: Templates, languages: [String]) {
+        self.session = session
+        self.templates = templates
+        self.languages = languages.isEmpty ? session.site.languages : languages
+    }
+
+    /// One unit of parallel work: a page of one procedure, or an index, in one language and format.
+    enum Job: Sendable {
+        case procedure(Int, language: String, format: OutputFormat)
+        case index(language: String, format: OutputFormat)
+    }
+
+    /// Renders everything into `staging` (which must exist and be empty). Returns what it measured.
+    public func render(into staging: URL, timings: inout Timings) async throws {
+        let site = session.site
+        var jobs: [Job] = []
+        for format in OutputFormat.allCases {
+            for language in languages {
+                jobs.append(.index(language: language, format: format))
+                for index in site.procedures.indices { jobs.append(.procedure(index, language: language, format: format)) }
+            }
+        }
+        let writer = OutputWriter(root: staging)
+        try writer.createFolders(["html", "md"] + OutputFormat.allCases.flatMap { format in languages.map { "\(format.rawValue)/\($0)" } })
+
+        let renderers = Dictionary(uniqueKeysWithValues: OutputFormat.allCases.flatMap { format in
+            languages.map { language in
+                ("\(format.rawValue)/\(language)", PageRenderer(
+                    site: site, strings: session.strings, templates: templates, plainTexts: session.plainTexts,
+                    language: language, format: format))
+            }
+        })
+        let workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let jobList = jobs
+        let next = JobCounter()
+        let totals = try await withThrowingTaskGroup(of: WorkerTotals.self) { group in
+            for _ in 0..<workerCount {
+                group.addTask {
+                    var totals = WorkerTotals()
+                    let clock = ContinuousClock()
+                    while let index = next.take(below: jobList.count) {
+                        let renderStart = clock.now
+                        let file: OutputFile
+                        switch jobList[index] {
+                        case .procedure(let procedureIndex, let language, let format):
+                            let procedure = site.procedures[procedureIndex]
+                            file = renderers["\(format.rawValue)/\(language)"]!.procedurePage(procedure)
+                            totals.pages += format == .html ? 1 : 0
+                        case .index(let language, let format):
+                            file = renderers["\(format.rawValue)/\(language)"]!.indexPage()
+                        }
+                        let writeStart = clock.now
+                        totals.render += writeStart - renderStart
+                        try writer.write(file)
+                        totals.write += clock.now - writeStart
+                        totals.files += 1
+                        totals.bytes += file.contents.count
+                    }
+                    return totals
+                }
+            }
+            var sum = WorkerTotals()
+            for try await totals in group { sum.add(totals) }
+            return sum
+        }
+        let clock = ContinuousClock()
+        let sharedStart = clock.now
+        let shared = sharedFiles()
+        for file in shared { try writer.write(file) }
+        timings.write += clock.now - sharedStart
+        timings.render += totals.render
+        timings.write += totals.write
+        timings.pages = totals.pages
+        timings.files = totals.files + shared.count
+        timings.bytes = totals.bytes + shared.reduce(0) { $0 + $1.contents.count }
+        timings.procedures = site.procedures.count
+        timings.textBytes = Self.textBytes(of: site, in: languages) * OutputFormat.allCases.count
+    }
+
+    /// Bytes of CommonMark the pages of `languages` render (fallbacks and includes not counted).
+    static func textBytes(of site: Site, in languages: [String]) -> Int {
+        var total = 0
+        func add(_ text: Text?) {
+            guard let text else { return }
+            for language in languages { total += text.entry(in: language)?.value.utf8.count ?? 0 }
+        }
+        for procedure in site.procedures {
+            add(procedure.title)
+            add(procedure.summary)
+            procedure.requirements.forEach(add)
+            procedure.inputs.forEach { add($0.label) }
+            for case .step(let step) in procedure.steps {
+                add(step.title)
+                add(step.text)
+                add(step.result)
+                step.notes.forEach { add($0.text) }
+                step.figure?.callouts.forEach(add)
+            }
+        }
+        return total
+    }
+
+    /// The language choosers, the stylesheet and the figures.
+    func sharedFiles() -> [OutputFile] {
+        var files: [OutputFile] = []
+        let site = session.site
+        for format in OutputFormat.allCases {
+            let context: [String: Any] = [
+                "siteTitle": session.plainTexts.plainWithLanguage(site.title, in: site.sourceLanguage, procedure: nil).text,
+                "lang": site.sourceLanguage,
+                "languages": languages.map { language -> [String: Any] in
+                    [
+                        "lang": language, "name": session.strings.string("language.name", in: language),
+                        "title": session.plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
+                        "choose": session.strings.string("page.choose-language", in: language),
+                        "href": format == .html ? "\(language)/index.html" : "\(language)/README.md",
+                    ]
+                },
+            ]
+            let name = format == .html ? "html/index.html" : "md/README.md"
+            files.append(OutputFile(path: name, text: templates.render("\(format.templatePrefix)-languages", context)))
+        }
+        for asset in Templates.assets {
+            if let data = FileManager.default.contents(atPath: templates.directory.appendingPathComponent(asset).path) {
+                files.append(OutputFile(path: "html/\(asset)", contents: data))
+            }
+        }
+        var seen = Set<String>()
+        for procedure in site.procedures {
+            for case .step(let step) in procedure.steps {
+                for path in step.figure?.allPaths ?? [] where seen.insert(path.value).inserted {
+                    guard let url = FigurePath.resolvedURL(of: path.value, in: session.loader.contentDirectory),
+                        let data = FileManager.default.contents(atPath: url.path)
+                    else { continue }
+                    for format in OutputFormat.allCases {
+                        files.append(OutputFile(path: "\(format.rawValue)/\(path.value)", contents: data))
+                    }
+                }
+            }
+        }
+        return files
+    }
+}
+
+/// Hands out job numbers to workers, each once.
+final class JobCounter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < limit else { return nil }
+        defer { next += 1 }
+        return next
+    }
+}
+
+struct WorkerTotals: Sendable {
+    var render: Duration = .zero
+    var write: Duration = .zero
+    var pages = 0
+    var files = 0
+    var bytes = 0
+
+    mutating func add(_ other: WorkerTotals) {
+        render += other.render
+        write += other.write
+        pages += other.pages
+        files += other.files
+        bytes += other.bytes
+    }
+}

@@ -1,0 +1,190 @@
+import Yams
+
+/// Reads Yams nodes of one file into model values, reporting every problem and carrying on.
+///
+/// The only code besides ``YAMLFile`` that knows Yams. Every value read keeps the mark of its node.
+struct NodeReader {
+    /// The file, as shown in diagnostics.
+    let file: String
+    /// The site's languages, for reading texts; empty while site.yaml itself is read.
+    var languages: [String]
+    /// What was found wrong.
+    var diagnostics = Diagnostics()
+
+    /// The location of a node.
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return .start(of: file) }
+        return SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
+    }
+
+    // MARK: - Mappings
+
+    /// The entries of a mapping node with only `known` keys, or nil (reported) when `node` is no mapping.
+    /// Unknown keys are reported with a suggestion and left out.
+    mutating func fields(of node: Node, what: String, known: [String]) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            error("wrong-type", at: node, "\(what) must be a mapping of keys to values, not \(describe(node))")
+            return nil
+        }
+        var fields = Fields(location: location(of: node))
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                error("wrong-type", at: key, "a key in \(what) must be a plain name")
+                continue
+            }
+            let name = scalar.string
+            guard known.contains(name) else {
+                error(
+                    "unknown-key", at: key,
+                    "unknown key '\(name)' in \(what)\(Suggestion.didYouMean(name, among: known))",
+                    notes: ["Known keys: \(known.joined(separator: ", "))."])
+                continue
+            }
+            fields.entries[name] = (key, value)
+        }
+        return fields
+    }
+
+    /// A required field: reports when it is missing.
+    mutating func required(_ name: String, in fields: Fields, what: String) -> Node? {
+        guard let value = fields[name] else {
+            diagnostics.error("missing-field", at: fields.location, "\(what) has no '\(name)'", notes: ["Add '\(name):'."])
+            return nil
+        }
+        if isNull(value) {
+            error("missing-field", at: value, "'\(name)' in \(what) is empty")
+            return nil
+        }
+        return value
+    }
+
+    // MARK: - Scalars
+
+    /// A string scalar, or nil (reported) for any other node.
+    mutating func string(_ node: Node, what: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error("wrong-type", at: node, "\(what) must be a string, not \(describe(node))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// An id matching `^[a-z0-9]+(-[a-z0-9]+)*$`, or nil (reported).
+    mutating func id(_ node: Node, what: String) -> String? {
+        guard let value = string(node, what: what) else { return nil }
+        guard Identifier.isValid(value) else {
+            let suggestion = Identifier.suggestion(for: value).map { " (did you mean '\($0)'?)" } ?? ""
+            error(
+                "invalid-id", at: node, "\(what) '\(value)' is not a valid id\(suggestion)",
+                notes: ["Ids are lowercase letters and digits, in words joined by single hyphens: 'approve-users'."])
+            return nil
+        }
+        return value
+    }
+
+    /// The items of a sequence node, or nil (reported).
+    mutating func sequence(_ node: Node, what: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            error("wrong-type", at: node, "\(what) must be a list, not \(describe(node))")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    // MARK: - Texts
+
+    /// A text: a mapping of language codes to strings, or one string for every language.
+    mutating func text(_ node: Node, what: String) -> Text? {
+        switch node {
+        case .scalar(let scalar):
+            if isNull(node) {
+                error("empty-text", at: node, "\(what) is empty")
+                return nil
+            }
+            let entry = Text.Entry(value: scalar.string, origin: origin(of: node, scalar))
+            return Text(entries: ["*": entry], isSameInEveryLanguage: true, location: location(of: node))
+        case .mapping(let mapping):
+            var entries: [String: Text.Entry] = [:]
+            for (key, value) in mapping {
+                guard let language = key.scalar?.string else {
+                    error("wrong-type", at: key, "a language in \(what) must be a code such as 'en'")
+                    continue
+                }
+                guard languages.contains(language) else {
+                    error(
+                        "unknown-language", at: key,
+                        "'\(language)' in \(what) is not a language of the site"
+                            + Suggestion.didYouMean(language, among: languages),
+                        notes: ["The site's languages, from site.yaml: \(languages.joined(separator: ", "))."])
+                    continue
+                }
+                guard case .scalar(let scalar) = value else {
+                    error("wrong-type", at: value, "the '\(language)' text of \(what) must be a string, not \(describe(value))")
+                    continue
+                }
+                if isNull(value) {
+                    error("empty-text", at: key, "the '\(language)' text of \(what) is empty")
+                    continue
+                }
+                entries[language] = Text.Entry(value: scalar.string, origin: origin(of: value, scalar))
+            }
+            return Text(entries: entries, location: location(of: node))
+        default:
+            error(
+                "wrong-type", at: node,
+                "\(what) must be a text (a string, or a mapping of languages to strings), not \(describe(node))")
+            return nil
+        }
+    }
+
+    /// A list of texts.
+    mutating func texts(_ node: Node, what: String) -> [Text] {
+        guard let items = sequence(node, what: what) else { return [] }
+        return items.enumerated().compactMap { offset, item in text(item, what: "item \(offset + 1) of \(what)") }
+    }
+
+    func origin(of node: Node, _ scalar: Node.Scalar) -> TextOrigin {
+        let style: TextOrigin.Style =
+            switch scalar.style {
+            case .singleQuoted: .singleQuoted
+            case .doubleQuoted: .doubleQuoted
+            case .literal: .literal
+            case .folded: .folded
+            default: .plain
+            }
+        return TextOrigin(location: location(of: node), style: style)
+    }
+
+    // MARK: - Helpers
+
+    /// Whether a node is an empty plain scalar or `~`/`null`.
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// "a list", "a mapping", "the string 'x'": for messages about wrong types.
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar: isNull(node) ? "nothing" : "a string"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    mutating func error(_ id: String, at node: Node, _ summary: String, notes: [String] = []) {
+        diagnostics.error(id, at: location(of: node), summary, notes: notes)
+    }
+}
+
+/// The recognised entries of a YAML mapping.
+struct Fields {
+    /// Where the mapping starts.
+    let location: SourceLocation
+    /// Key and value nodes by key.
+    var entries: [String: (key: Node, value: Node)] = [:]
+
+    /// The value of `name`, if present.
+    subscript(name: String) -> Node? { entries[name]?.value }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Yams
+
+/// Reads one procedure file.
+enum ProcedureReader {
+    static let procedureKeys = ["title", "summary", "audience", "source", "requires", "inputs", "steps"]
+    static let stepKeys = ["id", "title", "text", "figure", "notes", "result"]
+    static let includeKeys = ["include"]
+    static let inputKeys = ["id", "label", "pattern", "example"]
+    static let figureKeys = ["src", "alt", "callouts"]
+    static let noteKeys = ["type", "text"]
+
+    /// The procedure in `root`, or nil when its required parts are unusable (reported in `reader`).
+    static func read(_ root: Node, id: String, group: String, reader: inout NodeReader) -> Procedure? {
+        let what = "procedure '\(id)'"
+        guard let fields = reader.fields(of: root, what: what, known: procedureKeys) else { return nil }
+        let title = reader.required("title", in: fields, what: what).flatMap { reader.text($0, what: "the title") }
+        let summary = fields["summary"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the summary") }
+        var audience: Located<String>?
+        if let node = fields["audience"], let value = reader.id(node, what: "audience") {
+            audience = Located(value, at: reader.location(of: node))
+        }
+        var sourceLanguage: Located<String>?
+        if let node = fields["source"], let value = reader.string(node, what: "'source'") {
+            if reader.languages.contains(value) {
+                sourceLanguage = Located(value, at: reader.location(of: node))
+            } else {
+                reader.error(
+                    "unknown-language", at: node,
+                    "source language '\(value)' is not a language of the site"
+                        + Suggestion.didYouMean(value, among: reader.languages))
+            }
+        }
+        let requirements = fields["requires"].map { reader.texts($0, what: "'requires'") } ?? []
+        let inputs = fields["inputs"].map { readInputs($0, reader: &reader) } ?? []
+        var steps: [StepEntry] = []
+        if let node = reader.required("steps", in: fields, what: what), let items = reader.sequence(node, what: "'steps'") {
+            if items.isEmpty { reader.error("missing-field", at: node, "'steps' is empty: a procedure has at least one step") }
+            steps = readSteps(items, reader: &reader)
+        }
+        guard let title else { return nil }
+        return Procedure(
+            id: id, group: group, file: reader.file, title: title, summary: summary, audience: audience,
+            sourceLanguage: sourceLanguage, requirements: requirements, inputs: inputs, steps: steps)
+    }
+
+    // MARK: - Inputs
+
+    static func readInputs(_ node: Node, reader: inout NodeReader) -> [Input] {
+        guard let items = reader.sequence(node, what: "'inputs'") else { return [] }
+        var inputs: [Input] = []
+        for item in items {
+            guard let fields = reader.fields(of: item, what: "an input", known: inputKeys) else { continue }
+            let idNode = reader.required("id", in: fields, what: "the input")
+            let id = idNode.flatMap { reader.id($0, what: "input id") }
+            let label = reader.required("label", in: fields, what: "input '\(id ?? "?")'").flatMap {
+                reader.text($0, what: "the label of input '\(id ?? "?")'")
+            }
+            var pattern: Located<String>?
+            if let patternNode = fields["pattern"], let value = reader.string(patternNode, what: "'pattern'") {
+                if let problem = InputPattern.problem(with: value) {
+                    reader.error("invalid-pattern", at: patternNode, "invalid input pattern: \(problem)")
+                } else {
+                    pattern = Located(value, at: reader.location(of: patternNode))
+                }
+            }
+            let example = fields["example"].flatMap { reader.string($0, what: "'example'") }
+            guard let id, let idNode, let label else { continue }
+            if inputs.contains(where: { $0.id == id }) {
+                reader.error("duplicate-id", at: idNode, "input '\(id)' is declared twice in this procedure")
+                continue
+            }
+            if let pattern, let example, !InputPattern.matches(example, pattern: pattern.value) {
+                reader.diagnostics.warning(
+                    "example-mismatch", at: pattern.location,
+                    "the example '\(example)' of input '\(id)' does not match its pattern")
+            }
+            inputs.append(Input(id: id, location: reader.location(of: idNode), label: label, pattern: pattern, example: example))
+        }
+        return inputs
+    }
+
+    // MARK: - Steps
+
+    static func readSteps(_ items: [Node], reader: inout NodeReader) -> [StepEntry] {
+        var steps: [StepEntry] = []
+        var seenIDs: [String: SourceLocation] = [:]
+        for (offset, item) in items.enumerated() {
+            let position = offset + 1
+            if case .mapping(let mapping) = item, mapping.keys.contains(where: { $0.scalar?.string == "include" }) {
+                guard let fields = reader.fields(of: item, what: "an include", known: includeKeys),
+                    let node = fields["include"], let id = reader.id(node, what: "included procedure")
+                else { continue }
+                steps.append(.include(Include(procedureID: id, location: reader.location(of: node))))
+                continue
+            }
+            guard let step = readStep(item, position: position, reader: &reader) else { continue }
+            if let first = seenIDs[step.id] {
+                reader.diagnostics.error(
+                    "duplicate-id", at: step.location,
+                    "step id '\(step.id)' is already used at line \(first.line) of this procedure")
+                continue
+            }
+            seenIDs[step.id] = step.location
+            steps.append(.step(step))
+        }
+        return steps
+    }
+
+    static func readStep(_ node: Node, position: Int, reader: inout NodeReader) -> Step? {
+        let what = "step \(position)"
+        guard let fields = reader.fields(of: node, what: what, known: stepKeys + includeKeys) else { return nil }
+        var id = "step-\(position)"
+        var hasExplicitID = false
+        var location = fields.location
+        if let idNode = fields["id"], let value = reader.id(idNode, what: "step id") {
+            id = value
+            hasExplicitID = true
+            location = reader.location(of: idNode)
+        }
+        let title = reader.required("title", in: fields, what: what).flatMap { reader.text($0, what: "the title of \(what)") }
+        let text = fields["text"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the text of \(what)") }
+        let figure = fields["figure"].flatMap { readFigure($0, reader: &reader) }
+        let notes = fields["notes"].map { readNotes($0, reader: &reader) } ?? []
+        let result = fields["result"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the result of \(what)") }
+        guard let title else { return nil }
+        return Step(
+            id: id, hasExplicitID: hasExplicitID, location: location, title: title, text: text, figure: figure,
+            notes: notes, result: result)
+    }
+
+    static func readFigure(_ node: Node, reader: inout NodeReader) -> Figure? {
+        guard let fields = reader.fields(of: node, what: "the figure", known: figureKeys) else { return nil }
+        var source: Figure.Source?
+        if let src = reader.required("src", in: fields, what: "the figure") {
+            switch src {
+            case .mapping(let mapping):
+                var paths: [String: Located<String>] = [:]
+                for (key, value) in mapping {
+                    guard let language = key.scalar?.string, reader.languages.contains(language) else {
+                        reader.error(
+                            "unknown-language", at: key,
+                            "'\(key.scalar?.string ?? "?")' in the figure's 'src' is not a language of the site")
+                        continue
+                    }
+                    if let path = reader.string(value, what: "the '\(language)' figure path") {
+                        paths[language] = Located(path, at: reader.location(of: value))
+                    }
+                }
+                source = .perLanguage(paths)
+            default:
+                if let path = reader.string(src, what: "the figure's 'src'") {
+                    source = .shared(Located(path, at: reader.location(of: src)))
+                }
+            }
+        }
+        let alt = reader.required("alt", in: fields, what: "the figure").flatMap { reader.text($0, what: "the figure's 'alt'") }
+        let callouts = fields["callouts"].map { reader.texts($0, what: "'callouts'") } ?? []
+        guard let source, let alt else { return nil }
+        return Figure(source: source, alt: alt, callouts: callouts, location: fields.location)
+    }
+
+    static func readNotes(_ node: Node, reader: inout NodeReader) -> [Note] {
+        guard let items = reader.sequence(node, what: "'notes'") else { return [] }
+        var notes: [Note] = []
+        for item in items {
+            guard let fields = reader.fields(of: item, what: "a note", known: noteKeys) else { continue }
+            var kind = Note.Kind.note
+            if let typeNode = fields["type"], let value = reader.string(typeNode, what: "the note type") {
+                if let known = Note.Kind(rawValue: value) {
+                    kind = known
+                } else {
+                    let names = Note.Kind.allCases.map(\.rawValue)
+                    reader.error(
+                        "unknown-note-type", at: typeNode,
+                        "unknown note type '\(value)'\(Suggestion.didYouMean(value, among: names))",
+                        notes: ["Note types: \(names.joined(separator: ", "))."])
+                }
+            }
+            guard let text = reader.required("text", in: fields, what: "the note").flatMap({ reader.text($0, what: "the note") })
+            else { continue }
+            notes.append(Note(kind: kind, text: text, location: fields.location))
+        }
+        return notes
+    }
+}

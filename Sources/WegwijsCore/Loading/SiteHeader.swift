@@ -1,0 +1,84 @@
+import Yams
+
+/// What site.yaml says: title, languages and groups.
+struct SiteHeader {
+    var title: Text
+    var languages: [String]
+    var languageLocations: [SourceLocation]
+    var groups: [Group]
+
+    static let keys = ["title", "languages", "groups"]
+
+    /// Reads site.yaml's root; nil when it is too broken to go on (title or languages unusable).
+    init?(_ root: Node, reader: inout NodeReader) {
+        guard let fields = reader.fields(of: root, what: "site.yaml", known: Self.keys) else { return nil }
+        var languages: [String] = []
+        var languageLocations: [SourceLocation] = []
+        if let node = reader.required("languages", in: fields, what: "site.yaml"),
+            let items = reader.sequence(node, what: "'languages'")
+        {
+            for item in items {
+                guard let code = reader.string(item, what: "a language") else { continue }
+                guard Self.isLanguageCode(code) else {
+                    reader.error(
+                        "invalid-language", at: item, "'\(code)' is not a language code",
+                        notes: ["Use a BCP 47 code such as 'en', 'nl' or 'pt-br'."])
+                    continue
+                }
+                if languages.contains(code) {
+                    reader.error("duplicate-id", at: item, "language '\(code)' is listed twice")
+                    continue
+                }
+                languages.append(code)
+                languageLocations.append(reader.location(of: item))
+            }
+            if items.isEmpty { reader.error("missing-field", at: node, "'languages' lists no language") }
+        }
+        reader.languages = languages
+        guard !languages.isEmpty else { return nil }
+
+        var title: Text?
+        if let node = reader.required("title", in: fields, what: "site.yaml") {
+            title = reader.text(node, what: "the site title")
+        }
+        var groups: [Group] = []
+        if let node = reader.required("groups", in: fields, what: "site.yaml"),
+            let items = reader.sequence(node, what: "'groups'")
+        {
+            for item in items {
+                guard let group = Self.group(item, reader: &reader) else { continue }
+                if groups.contains(where: { $0.id == group.id }) {
+                    reader.error("duplicate-id", at: item, "group '\(group.id)' is declared twice")
+                    continue
+                }
+                groups.append(group)
+            }
+        }
+        guard let title else { return nil }
+        self.title = title
+        self.languages = languages
+        self.languageLocations = languageLocations
+        self.groups = groups
+    }
+
+    static func group(_ node: Node, reader: inout NodeReader) -> Group? {
+        guard let fields = reader.fields(of: node, what: "a group", known: ["id", "title"]) else { return nil }
+        let id = reader.required("id", in: fields, what: "the group").flatMap { reader.id($0, what: "group id") }
+        let title = reader.required("title", in: fields, what: "group '\(id ?? "?")'").flatMap {
+            reader.text($0, what: "the title of group '\(id ?? "?")'")
+        }
+        guard let id, let title else { return nil }
+        return Group(id: id, title: title, location: fields.location)
+    }
+
+    /// A BCP 47-like code: letters, then optional `-` subtags of letters and digits.
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+            first.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Yams
+
+/// One YAML file read from disk and composed into Yams nodes, or the diagnostics that stopped it.
+///
+/// Invalid UTF-8 and YAML syntax errors become diagnostics with the line and column of the problem.
+/// A UTF-8 byte order mark is skipped; CRLF line ends are read as LF by libyaml.
+struct YAMLFile {
+    /// The path as shown to the user.
+    let displayPath: String
+    /// The composed root, or nil for an empty file or one that could not be read.
+    let root: Node?
+
+    /// Reads and composes `url`, reporting problems under `displayPath`.
+    init(url: URL, displayPath: String, diagnostics: inout Diagnostics) {
+        self.displayPath = displayPath
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            diagnostics.error(
+                "unreadable-file", at: .start(of: displayPath), "cannot read the file: \(Self.reason(for: error))")
+            root = nil
+            return
+        }
+        root = Self.compose(data, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    /// Composes YAML from bytes (also used by tests and the fuzzer).
+    static func compose(_ data: Data, displayPath: String, diagnostics: inout Diagnostics) -> Node? {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.error(
+                "invalid-utf8", at: firstInvalidUTF8(in: bytes, file: displayPath),
+                "the file is not valid UTF-8", notes: ["Save it as UTF-8 (most editors offer this under 'Encoding')."])
+            return nil
+        }
+        if let nul = text.unicodeScalars.firstIndex(of: "\0") {
+            let location = location(of: nul, in: text, file: displayPath)
+            diagnostics.error("invalid-character", at: location, "the file contains a NUL character")
+            return nil
+        }
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            return try parser.singleRoot()
+        } catch let error as YamlError {
+            diagnostics.append(contentsOf: [diagnostic(for: error, file: displayPath)])
+        } catch {
+            diagnostics.error("yaml-syntax", at: .start(of: displayPath), "cannot parse the YAML")
+        }
+        return nil
+    }
+
+    /// Our diagnostic for a Yams error: its mark and its problem, never the error's raw text.
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func located(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var notes: [String] = []
+            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+                notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)")
+            }
+            if problem.contains("tab") {
+                notes.append("YAML indents with spaces only; replace the tab with spaces.")
+            }
+            return Diagnostic(.error, "yaml-syntax", at: located(mark), "YAML syntax error: \(problem)", notes: notes)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(
+                .error, "duplicate-key", at: located(context.mark),
+                "duplicate key \(names) in this mapping", notes: ["Each key may appear once; merge the two entries."])
+        case .reader(let problem, let offset, _, let yaml):
+            let location = offset.flatMap { offset -> SourceLocation? in
+                let index = yaml.utf8.index(yaml.utf8.startIndex, offsetBy: offset, limitedBy: yaml.utf8.endIndex)
+                return index.map { Self.location(of: $0, in: yaml, file: file) }
+            } ?? .start(of: file)
+            return Diagnostic(.error, "yaml-syntax", at: location, "cannot read the YAML: \(problem)")
+        default:
+            return Diagnostic(.error, "yaml-syntax", at: .start(of: file), "cannot parse the YAML")
+        }
+    }
+
+    /// The line and column (in Unicode scalars) of a position in `text`.
+    static func location(of index: String.Index, in text: String, file: String) -> SourceLocation {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars[..<index] {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// Where the first byte that breaks UTF-8 is, counting the valid scalars before it as columns.
+    static func firstInvalidUTF8(in bytes: Data, file: String) -> SourceLocation {
+        var line = 1, column = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                break loop
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    static func reason(for error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        return "read error"
+    }
+}

@@ -1,0 +1,99 @@
+/// Everything a content folder holds, loaded and immutable.
+public struct Site: Sendable {
+    /// The site's title.
+    public var title: Text
+    /// The languages, the source language first.
+    public var languages: [String]
+    /// Where each language is listed in site.yaml.
+    public var languageLocations: [SourceLocation]
+    /// The groups, in index order.
+    public var groups: [Group]
+    /// The UI terms.
+    public var glossary: Glossary
+    /// The procedures, ordered by group (as site.yaml lists them) and then by id.
+    public var procedures: [Procedure]
+    /// Where site.yaml is.
+    public var file: String
+
+    /// The language translations are made from.
+    public var sourceLanguage: String { languages.first ?? "en" }
+
+    /// The procedure with `id`, if there is one.
+    public func procedure(_ id: String) -> Procedure? {
+        procedureIndex[id].map { procedures[$0] }
+    }
+
+    /// The group with `id`, if there is one.
+    public func group(_ id: String) -> Group? {
+        groups.first { $0.id == id }
+    }
+
+    /// The procedures of one group, in order.
+    public func procedures(in group: Group) -> [Procedure] {
+        procedures.filter { $0.group == group.id }
+    }
+
+    var procedureIndex: [String: Int] = [:]
+
+    /// A site; `procedures` are put in index order.
+    public init(
+        title: Text, languages: [String], languageLocations: [SourceLocation], groups: [Group],
+        glossary: Glossary, procedures: [Procedure], file: String
+    ) {
+        self.title = title
+        self.languages = languages
+        self.languageLocations = languageLocations
+        self.groups = groups
+        self.glossary = glossary
+        let groupOrder = Dictionary(groups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.procedures = procedures.sorted {
+            (groupOrder[$0.group] ?? .max, $0.id, $0.file) < (groupOrder[$1.group] ?? .max, $1.id, $1.file)
+        }
+        self.file = file
+        for (index, procedure) in self.procedures.enumerated() where procedureIndex[procedure.id] == nil {
+            procedureIndex[procedure.id] = index
+        }
+    }
+}
+
+/// A group of procedures: one portal or product.
+public struct Group: Sendable {
+    /// The id, also the folder name under procedures/.
+    public var id: String
+    /// The title shown in indexes and on pages.
+    public var title: Text
+    /// Where the group is declared.
+    public var location: SourceLocation
+}
+
+/// UI terms: labels as the portal shows them, in every language.
+public struct Glossary: Sendable {
+    /// One term.
+    public struct Term: Sendable {
+        /// The key, used in `[](term:key)`.
+        public var key: String
+        /// The label in every language.
+        public var label: Text
+        /// Where the key is.
+        public var location: SourceLocation
+    }
+
+    /// The terms, in file order.
+    public var terms: [Term]
+    /// The glossary file, or nil when the site has none.
+    public var file: String?
+    private var index: [String: Int]
+
+    /// A glossary of `terms`.
+    public init(terms: [Term], file: String?) {
+        self.terms = terms
+        self.file = file
+        index = [:]
+        for (position, term) in terms.enumerated() where index[term.key] == nil { index[term.key] = position }
+    }
+
+    /// The term with `key`.
+    public func term(_ key: String) -> Term? {
+        index[key].map { terms[$0] }
+    }
+}

@@ -1,0 +1,220 @@
+/// Lays out the pages of one language in one output format: each procedure, and the language's index.
+///
+/// It builds the values each template needs and renders the template; texts go through ``TextRenderer``.
+public struct PageRenderer: Sendable {
+    let site: Site
+    let strings: InterfaceStrings
+    let templates: Templates
+    let text: TextRenderer
+    let plainTexts: PlainTexts
+    /// The language of the pages.
+    public let language: String
+    /// The output format.
+    public let format: OutputFormat
+
+    /// A renderer of `language`'s pages in `format`.
+    public init(site: Site, strings: InterfaceStrings, templates: Templates, plainTexts: PlainTexts, language: String, format: OutputFormat) {
+        self.site = site
+        self.strings = strings
+        self.templates = templates
+        self.plainTexts = plainTexts
+        self.language = language
+        self.format = format
+        text = TextRenderer(site: site, plainTexts: plainTexts, strings: strings, language: language, format: format)
+    }
+
+    /// The folder of this language's pages, relative to the output root.
+    public var folder: String { "\(format.rawValue)/\(language)" }
+
+    /// The page of `procedure`.
+    public func procedurePage(_ procedure: Procedure) -> OutputFile {
+        var context = commonContext(pageName: procedure.id)
+        let scope = LinkResolver.Scope(procedure: procedure)
+        let title = text.inline(procedure.title, in: scope)
+        context["pageTitle"] = plainTexts.title(of: procedure, in: language)
+        context["title"] = title.templateValue
+        if let group = site.group(procedure.group) {
+            context["group"] = ["id": group.id, "title": text.inline(group.title, in: .init()).templateValue]
+        }
+        if let summary = procedure.summary { context["summary"] = text.blocks(summary, in: scope).templateValue }
+        if let audience = procedure.audience {
+            context["audience"] = ["id": audience.value, "label": strings.string("audience.\(audience.value)", in: language)]
+        }
+        let requirements = procedure.requirements.enumerated().map { offset, requirement in
+            ["number": offset + 1, "text": text.inline(requirement, in: scope).templateValue] as [String: Any]
+        }
+        if !requirements.isEmpty { context["prerequisites"] = requirements }
+        let inputs = procedure.inputs.map { input -> [String: Any] in
+            var value: [String: Any] = ["id": input.id, "label": text.inline(input.label, in: scope).templateValue]
+            if let example = input.example {
+                value["example"] = example
+                value["exampleLine"] = strings.string("procedure.example", in: language, ["example": example])
+            }
+            return value
+        }
+        if !inputs.isEmpty { context["inputs"] = inputs }
+        context["steps"] = procedure.steps.enumerated().map { offset, entry in
+            stepContext(entry, number: offset + 1, procedure: procedure)
+        }
+        return OutputFile(path: "\(folder)/\(procedure.id).\(format.pageExtension)", text: templates.render("\(format.templatePrefix)-procedure", context))
+    }
+
+    func stepContext(_ entry: StepEntry, number: Int, procedure: Procedure) -> [String: Any] {
+        let stepLabel = strings.string("procedure.step", in: language)
+        switch entry {
+        case .include(let include):
+            let included = site.procedure(include.procedureID)
+            let title = included.map { plainTexts.title(of: $0, in: language) } ?? include.procedureID
+            let href = LinkMarkup.pageHref(include.procedureID, format: format)
+            let anchor = format == .html ? "step-\(number)" : StepAnchor.markdownSlug(number: number, title: title)
+            return [
+                "number": number, "stepLabel": stepLabel, "anchor": anchor, "isInclude": true,
+                "include": [
+                    "href": href, "title": title,
+                    "sentence": includeSentence(title: title, href: href),
+                ] as [String: Any],
+            ]
+        case .step(let step):
+            let scope = LinkResolver.Scope(procedure: procedure, step: step)
+            let title = text.inline(step.title, in: scope)
+            let plainTitle = plainTexts.plain(step.title, in: language, procedure: procedure)
+            var value: [String: Any] = [
+                "number": number, "stepLabel": stepLabel, "id": step.id, "title": title.templateValue,
+                "anchor": format == .html ? step.id : StepAnchor.markdownSlug(number: number, title: plainTitle),
+            ]
+            if let body = step.text { value["text"] = text.blocks(body, in: scope).templateValue }
+            if let figure = step.figure { value["figure"] = figureContext(figure, step: step, scope: scope, procedure: procedure) }
+            if !step.notes.isEmpty {
+                value["notes"] = step.notes.map { note -> [String: Any] in
+                    [
+                        "kind": note.kind.rawValue, "label": strings.string("note.\(note.kind.rawValue)", in: language),
+                        "text": text.blocks(note.text, in: scope).templateValue,
+                        "isWarning": note.kind == .warning,
+                    ]
+                }
+            }
+            if let result = step.result { value["result"] = text.blocks(result, in: scope).templateValue }
+            return value
+        }
+    }
+
+    func figureContext(_ figure: Figure, step: Step, scope: LinkResolver.Scope, procedure: Procedure) -> [String: Any] {
+        let fallback = site.sourceLanguage(of: procedure)
+        let path = figure.path(in: language, fallback: fallback)?.value ?? ""
+        let alt = plainTexts.plainWithLanguage(figure.alt, in: language, procedure: procedure)
+        var value: [String: Any] = [
+            "src": "../\(path)", "alt": alt.text, "anchor": "\(step.id)-figure",
+        ]
+        if alt.language != language { value["altLang"] = alt.language }
+        let callouts = figure.callouts.enumerated().map { offset, callout -> [String: Any] in
+            ["number": offset + 1, "anchor": "\(step.id)-callout-\(offset + 1)", "legend": text.inline(callout, in: scope).templateValue]
+        }
+        if !callouts.isEmpty { value["callouts"] = callouts }
+        return value
+    }
+
+    /// "Follow the steps in {link}, then continue here." with the link made for this output.
+    func includeSentence(title: String, href: String) -> String {
+        let sentence = strings.string("procedure.include", in: language)
+        let parts = sentence.components(separatedBy: "{link}")
+        switch format {
+        case .html:
+            let link = "<a href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(title))</a>"
+            return parts.map(HTMLEscaping.text).joined(separator: link)
+        case .markdown:
+            let link = "[\(MarkdownEscaping.text(title))](\(href))"
+            return parts.map(MarkdownEscaping.text).joined(separator: link)
+        }
+    }
+
+    // MARK: - Index
+
+    /// This language's index: every group with its procedures.
+    public func indexPage() -> OutputFile {
+        var context = commonContext(pageName: "index")
+        context["pageTitle"] = plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text
+        context["groups"] = site.groups.compactMap { group -> [String: Any]? in
+            let procedures = site.procedures(in: group)
+            guard !procedures.isEmpty else { return nil }
+            return [
+                "id": group.id, "title": text.inline(group.title, in: .init()).templateValue,
+                "procedures": procedures.map { procedure -> [String: Any] in
+                    let scope = LinkResolver.Scope(procedure: procedure)
+                    var value: [String: Any] = [
+                        "id": procedure.id, "href": LinkMarkup.pageHref(procedure.id, format: format),
+                        "title": text.inline(procedure.title, in: scope).templateValue,
+                    ]
+                    if let summary = procedure.summary { value["summary"] = text.inline(summary, in: scope).templateValue }
+                    if let audience = procedure.audience {
+                        value["audience"] = ["id": audience.value, "label": strings.string("audience.\(audience.value)", in: language)]
+                    }
+                    return value
+                },
+            ]
+        }
+        let name = format == .html ? "index.html" : "README.md"
+        return OutputFile(path: "\(folder)/\(name)", text: templates.render("\(format.templatePrefix)-index", context))
+    }
+
+    // MARK: - Shared values
+
+    func commonContext(pageName: String) -> [String: Any] {
+        let indexName = format == .html ? "index.html" : "README.md"
+        let pageFile = pageName == "index" ? indexName : "\(pageName).\(format.pageExtension)"
+        let alternates = site.languages.map { other -> [String: Any] in
+            [
+                "lang": other, "name": strings.string("language.name", in: other),
+                "href": "../\(other)/\(pageFile)", "isCurrent": other == language,
+            ]
+        }
+        return [
+            "lang": language,
+            "languageName": strings.string("language.name", in: language),
+            "siteTitle": text.inline(site.title, in: .init()).templateValue,
+            "strings": Self.nested(strings.all(in: language)),
+            "alternates": alternates,
+            "hasAlternates": site.languages.count > 1,
+            "indexHref": indexName,
+            "languagesHref": "../\(indexName)",
+            "stylesheetHref": "../wegwijs.css",
+        ]
+    }
+
+    /// `["note.warning": "Warning"]` as `["note": ["warning": "Warning"]]`, so templates write `{{strings.note.warning}}`.
+    static func nested(_ flat: [String: String]) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for key in flat.keys.sorted() {
+            let parts = key.split(separator: ".").map(String.init)
+            insert(flat[key]!, at: parts[...], into: &result)
+        }
+        return result
+    }
+
+    static func insert(_ value: String, at path: ArraySlice<String>, into dictionary: inout [String: Any]) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            dictionary[first] = value
+            return
+        }
+        var child = dictionary[first] as? [String: Any] ?? [:]
+        insert(value, at: path.dropFirst(), into: &child)
+        dictionary[first] = child
+    }
+}
+
+extension OutputFormat {
+    /// The prefix of this output's template names.
+    var templatePrefix: String { self == .html ? "html" : "md" }
+}
+
+/// Escaping for the tool's own Markdown around text from strings files and titles.
+enum MarkdownEscaping {
+    static func text(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            if "\\`*_[]<>#!|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

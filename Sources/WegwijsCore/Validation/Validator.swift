@@ -1,0 +1,140 @@
+import WegwijsMarkdown
+
+/// The checks across a loaded site: includes, translations, audiences and every meaningful link.
+///
+/// Each check appends to the diagnostics and carries on. `check`, `build`, `run` and `po` all go through here.
+public struct Validator {
+    let site: Site
+    let strings: InterfaceStrings
+    let files: ContentFiles
+    let resolver: LinkResolver
+
+    /// A validator for `site`, reading content files through `files` to place diagnostics inside texts.
+    public init(site: Site, strings: InterfaceStrings, files: ContentFiles, plainTexts: PlainTexts) {
+        self.site = site
+        self.strings = strings
+        self.files = files
+        resolver = LinkResolver(site: site, plainTexts: plainTexts)
+    }
+
+    /// Runs every check.
+    public func validate() -> Diagnostics {
+        var diagnostics = Diagnostics()
+        checkInterfaceLanguages(&diagnostics)
+        checkIncludes(&diagnostics)
+        for procedure in site.procedures {
+            if let audience = procedure.audience, !strings.languages.isEmpty, !strings.hasKey("audience.\(audience.value)") {
+                let known = strings.keys(withPrefix: "audience.")
+                diagnostics.error(
+                    "unknown-audience", at: audience.location,
+                    "unknown audience '\(audience.value)'\(Suggestion.didYouMean(audience.value, among: known))",
+                    notes: ["Audiences: \(known.joined(separator: ", ")); others need an 'audience.<name>' label in templates/strings/."])
+            }
+        }
+        forEachText { text, scope, role in
+            checkTranslations(of: text, scope: scope, role: role, into: &diagnostics)
+            checkLinks(in: text, scope: scope, into: &diagnostics)
+        }
+        return diagnostics
+    }
+
+    // MARK: - Every text
+
+    /// What a text is for, which decides how strictly a missing language is taken.
+    enum Role {
+        case prose
+        /// Figure alt text: required in every language.
+        case alternativeText
+    }
+
+    /// Calls `body` for every text of the site, with the scope its links resolve in.
+    func forEachText(_ body: (Text, LinkResolver.Scope, Role) -> Void) {
+        body(site.title, .init(), .prose)
+        for group in site.groups { body(group.title, .init(), .prose) }
+        for term in site.glossary.terms { body(term.label, .init(), .prose) }
+        for procedure in site.procedures {
+            let scope = LinkResolver.Scope(procedure: procedure)
+            body(procedure.title, scope, .prose)
+            if let summary = procedure.summary { body(summary, scope, .prose) }
+            for requirement in procedure.requirements { body(requirement, scope, .prose) }
+            for input in procedure.inputs { body(input.label, scope, .prose) }
+            for case .step(let step) in procedure.steps {
+                let stepScope = LinkResolver.Scope(procedure: procedure, step: step)
+                body(step.title, stepScope, .prose)
+                if let text = step.text { body(text, stepScope, .prose) }
+                if let figure = step.figure {
+                    body(figure.alt, stepScope, .alternativeText)
+                    for callout in figure.callouts { body(callout, stepScope, .prose) }
+                }
+                for note in step.notes { body(note.text, stepScope, .prose) }
+                if let result = step.result { body(result, stepScope, .prose) }
+            }
+        }
+    }
+
+    func checkTranslations(of text: Text, scope: LinkResolver.Scope, role: Role, into diagnostics: inout Diagnostics) {
+        guard !text.isSameInEveryLanguage else { return }
+        let missing = site.languages.filter { !text.isTranslated(into: $0) }
+        guard !missing.isEmpty else { return }
+        let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+        switch role {
+        case .alternativeText:
+            diagnostics.error(
+                "missing-alt", at: text.location, "the figure's alternative text is missing in \(list)",
+                notes: ["'alt' is required in every language: it is what screen readers say."])
+        case .prose:
+            let source = scope.procedure.map { site.sourceLanguage(of: $0) } ?? site.sourceLanguage
+            let fallback = text.isTranslated(into: source) ? "; the '\(source)' text is shown instead" : ""
+            diagnostics.warning("untranslated", at: text.location, "untranslated: no \(list) text\(fallback)")
+        }
+    }
+
+    func checkLinks(in text: Text, scope: LinkResolver.Scope, into diagnostics: inout Diagnostics) {
+        for language in text.entries.keys.sorted() {
+            guard let entry = text.entries[language] else { continue }
+            // Only strings that can hold a link are parsed.
+            guard entry.value.contains("](") || entry.value.contains("]:") else { continue }
+            let resolveIn = language == "*" ? site.sourceLanguage : language
+            let document = MarkdownDocument(parsing: entry.value)
+            for link in document.links {
+                guard case .failure(let problem) = resolver.resolve(link.destination, in: scope, language: resolveIn) else {
+                    continue
+                }
+                let location = files.location(of: link, in: entry)
+                diagnostics.error(problem.id, at: location, problem.summary, notes: problem.notes)
+            }
+        }
+    }
+
+    // MARK: - Site-wide checks
+
+    func checkInterfaceLanguages(_ diagnostics: inout Diagnostics) {
+        for (language, location) in zip(site.languages, site.languageLocations) where !strings.languages.contains(language) {
+            diagnostics.error(
+                "missing-interface-strings", at: location,
+                "no interface strings for language '\(language)'",
+                notes: ["Add \(strings.directoryDisplayPath)/\(language).yaml, translated from \(strings.directoryDisplayPath)/\(site.sourceLanguage).yaml."])
+        }
+    }
+
+    /// Unknown included procedures, and include cycles named in full.
+    func checkIncludes(_ diagnostics: inout Diagnostics) {
+        for procedure in site.procedures {
+            for case .include(let include) in procedure.steps where site.procedure(include.procedureID) == nil {
+                let suggestion = Suggestion.didYouMean(include.procedureID, among: site.procedures.map(\.id))
+                diagnostics.error(
+                    "unknown-include", at: include.location, "include of unknown procedure '\(include.procedureID)'\(suggestion)")
+            }
+        }
+        for cycle in IncludeGraph(site: site).cycles() {
+            guard let first = cycle.first, let procedure = site.procedure(first) else { continue }
+            let next = cycle.count > 1 ? cycle[1] : first
+            let location = procedure.steps.lazy.compactMap { entry -> SourceLocation? in
+                if case .include(let include) = entry, include.procedureID == next { return include.location }
+                return nil
+            }.first ?? .start(of: procedure.file)
+            let path = (cycle + [first]).map { "'\($0)'" }.joined(separator: " → ")
+            diagnostics.error("include-cycle", at: location, "include cycle: \(path)", notes: ["A procedure cannot include itself, directly or through others."])
+        }
+    }
+}

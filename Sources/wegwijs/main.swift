@@ -1,0 +1,3 @@
+import WegwijsCommandLine
+
+await Wegwijs.runAsMain()
