@@ -43,16 +43,22 @@ public struct PageRenderer: Sendable {
         let requirements = procedure.requirements.enumerated().map { offset, requirement in
             ["number": offset + 1, "text": text.inline(requirement, in: scope).templateValue] as [String: Any]
         }
-        if !requirements.isEmpty { context["prerequisites"] = requirements }
+        if !requirements.isEmpty {
+            context["prerequisites"] = requirements
+            context["hasPrerequisites"] = true
+        }
         let inputs = procedure.inputs.map { input -> [String: Any] in
             var value: [String: Any] = ["id": input.id, "label": text.inline(input.label, in: scope).templateValue]
             if let example = input.example {
                 value["example"] = example
-                value["exampleLine"] = strings.string("procedure.example", in: language, ["example": example])
+                value["exampleLine"] = markupSafe(strings.string("procedure.example", in: language, ["example": example]))
             }
             return value
         }
-        if !inputs.isEmpty { context["inputs"] = inputs }
+        if !inputs.isEmpty {
+            context["inputs"] = inputs
+            context["hasInputs"] = true
+        }
         context["steps"] = procedure.steps.enumerated().map { offset, entry in
             stepContext(entry, number: offset + 1, procedure: procedure)
         }
@@ -86,11 +92,17 @@ public struct PageRenderer: Sendable {
             if let figure = step.figure { value["figure"] = figureContext(figure, step: step, scope: scope, procedure: procedure) }
             if !step.notes.isEmpty {
                 value["notes"] = step.notes.map { note -> [String: Any] in
-                    [
-                        "kind": note.kind.rawValue, "label": strings.string("note.\(note.kind.rawValue)", in: language),
-                        "text": text.blocks(note.text, in: scope).templateValue,
+                    let label = strings.string("note.\(note.kind.rawValue)", in: language)
+                    let body = text.blocks(note.text, in: scope)
+                    var value: [String: Any] = [
+                        "kind": note.kind.rawValue, "label": label, "text": body.templateValue,
                         "isWarning": note.kind == .warning,
                     ]
+                    if format == .markdown {
+                        let mark = body.isFallback ? " *(\(strings.string("page.not-translated", in: language)))*" : ""
+                        value["quoted"] = MarkdownEscaping.blockQuote("**\(MarkdownEscaping.text(label)):**\(mark) " + body.content)
+                    }
+                    return value
                 }
             }
             if let result = step.result { value["result"] = text.blocks(result, in: scope).templateValue }
@@ -103,13 +115,16 @@ public struct PageRenderer: Sendable {
         let path = figure.path(in: language, fallback: fallback)?.value ?? ""
         let alt = plainTexts.plainWithLanguage(figure.alt, in: language, procedure: procedure)
         var value: [String: Any] = [
-            "src": "../\(path)", "alt": alt.text, "anchor": "\(step.id)-figure",
+            "src": "../\(path)", "alt": markupSafe(alt.text), "anchor": "\(step.id)-figure",
         ]
         if alt.language != language { value["altLang"] = alt.language }
         let callouts = figure.callouts.enumerated().map { offset, callout -> [String: Any] in
             ["number": offset + 1, "anchor": "\(step.id)-callout-\(offset + 1)", "legend": text.inline(callout, in: scope).templateValue]
         }
-        if !callouts.isEmpty { value["callouts"] = callouts }
+        if !callouts.isEmpty {
+            value["callouts"] = callouts
+            value["hasCallouts"] = true
+        }
         return value
     }
 
@@ -125,6 +140,11 @@ public struct PageRenderer: Sendable {
             let link = "[\(MarkdownEscaping.text(title))](\(href))"
             return parts.map(MarkdownEscaping.text).joined(separator: link)
         }
+    }
+
+    /// Plain text made safe for this output, for templates to insert with `{{{…}}}`.
+    func markupSafe(_ plain: String) -> String {
+        format == .html ? HTMLEscaping.attribute(plain) : MarkdownEscaping.text(plain)
     }
 
     // MARK: - Index
@@ -165,12 +185,14 @@ public struct PageRenderer: Sendable {
             [
                 "lang": other, "name": strings.string("language.name", in: other),
                 "href": "../\(other)/\(pageFile)", "isCurrent": other == language,
+                "isLast": other == site.languages.last,
             ]
         }
         return [
             "lang": language,
             "languageName": strings.string("language.name", in: language),
             "siteTitle": text.inline(site.title, in: .init()).templateValue,
+            "siteTitlePlain": plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
             "strings": Self.nested(strings.all(in: language)),
             "alternates": alternates,
             "hasAlternates": site.languages.count > 1,
@@ -209,6 +231,13 @@ extension OutputFormat {
 
 /// Escaping for the tool's own Markdown around text from strings files and titles.
 enum MarkdownEscaping {
+    /// `markdown` as a block quote: every line, blank ones too, behind `> `.
+    static func blockQuote(_ markdown: String) -> String {
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.isEmpty ? ">" : "> \($0)" }.joined(separator: "\n")
+    }
+
     static func text(_ value: String) -> String {
         var result = ""
         for character in value {

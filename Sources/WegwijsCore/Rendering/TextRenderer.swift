@@ -51,7 +51,7 @@ public struct TextRenderer: Sendable {
         case (.html, true): content = document.renderInlineHTML()
         case (.html, false): content = document.renderHTML()
         case (.markdown, true): content = document.renderCommonMark().trimmingTrailingNewlines().replacingNewlines()
-        case (.markdown, false): content = document.renderCommonMark()
+        case (.markdown, false): content = document.renderCommonMark().trimmingTrailingNewlines()
         }
         return RenderedText(content: content, language: shownIn, isFallback: shownIn != language && !text.isSameInEveryLanguage)
     }
