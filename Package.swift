@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "WegwijsCoreTests",
             dependencies: ["WegwijsCore", "WegwijsTestSupport"],
-            exclude: ["Fixtures", "Snapshots"]
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "WegwijsCommandLineTests",

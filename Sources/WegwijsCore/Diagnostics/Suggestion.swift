@@ -10,7 +10,8 @@ public enum Suggestion {
         for candidate in candidates.sorted() where candidate != name {
             let distance = editDistance(name, candidate)
             let isContained = name.count >= 3 && (candidate.contains(name) || name.contains(candidate))
-            guard distance <= limit || isContained else { continue }
+            // A suggestion must keep something of the name: 'e' is not a typo of 'a'.
+            guard distance <= limit && distance < min(name.count, candidate.count) || isContained else { continue }
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
         return best?.candidate

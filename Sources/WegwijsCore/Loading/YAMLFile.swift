@@ -58,13 +58,14 @@ struct YAMLFile {
             SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
         }
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+            .composer(let context, let problem, let mark, let yaml):
             var notes: [String] = []
             if let context, context.mark.line != mark.line || context.mark.column != mark.column {
                 notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)")
             }
-            if problem.contains("tab") {
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(0, mark.line - 1)).first
+            if problem.contains("tab") || line?.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") == true {
                 notes.append("YAML indents with spaces only; replace the tab with spaces.")
             }
             return Diagnostic(.error, "yaml-syntax", at: located(mark), "YAML syntax error: \(problem)", notes: notes)
