@@ -65,6 +65,7 @@ public struct OutputFolder: Sendable {
 
     /// Runs `render` into a fresh staging folder under the lock, then puts the result in place of the output.
     public func replace(with render: (URL) async throws -> Void) async throws {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = try OutputLock(url: lockURL, displayPath: displayPath)
         defer { lock.release() }
         recoverInterruptedSwap()

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import WegwijsTestSupport
+
+/// The committed `output/` is exactly what a fresh build of `content/` gives, and builds are reproducible.
+@Suite struct ExampleGuidesTests {
+    @Test func committedOutputMatchesAFreshBuild() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let repository = Repository.root
+        let result = try CommandRunner.run(
+            ["build", "--strict", "--content", repository.appendingPathComponent("content").path,
+             "--templates", repository.appendingPathComponent("templates").path, "--output", scratch.path],
+            in: repository)
+        #expect(result.status == 0, "\(result.standardError)")
+        let fresh = FileTree.contents(of: scratch)
+        let committed = FileTree.contents(of: repository.appendingPathComponent("output"))
+        #expect(fresh.count > 50)
+        #expect(Set(fresh.keys) == Set(committed.keys), "run `make guides` and commit output/")
+        for (path, data) in fresh where committed[path] != data {
+            Issue.record("output/\(path) differs from a fresh build: run `make guides` and commit output/")
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let repository = Repository.root
+        func build(_ name: String) throws -> [String: Data] {
+            let result = try CommandRunner.run(["build", "--output", scratch.appendingPathComponent(name).path], in: repository)
+            #expect(result.status == 0)
+            return FileTree.contents(of: scratch.appendingPathComponent(name))
+        }
+        let first = try build("a")
+        let second = try build("b")
+        #expect(!first.isEmpty)
+        #expect(first == second)
+    }
+
+    @Test func exampleContentIsCleanUnderStrictCheck() throws {
+        let result = try CommandRunner.run(["check", "--strict"], in: Repository.root)
+        #expect(result.status == 0)
+        #expect(result.standardError == "0 errors, 0 warnings\n")
+    }
+}
