@@ -97,7 +97,7 @@ struct NodeReader {
     mutating func text(_ node: Node, what: String) -> Text? {
         switch node {
         case .scalar(let scalar):
-            if isNull(node) {
+            if isNull(node) || scalar.string.allSatisfy(\.isWhitespace) {
                 error("empty-text", at: node, "\(what) is empty")
                 return nil
             }
@@ -122,11 +122,15 @@ struct NodeReader {
                     error("wrong-type", at: value, "the '\(language)' text of \(what) must be a string, not \(describe(value))")
                     continue
                 }
-                if isNull(value) {
+                if isNull(value) || scalar.string.allSatisfy(\.isWhitespace) {
                     error("empty-text", at: key, "the '\(language)' text of \(what) is empty")
                     continue
                 }
                 entries[language] = Text.Entry(value: scalar.string, origin: origin(of: value, scalar))
+            }
+            if entries.isEmpty {
+                if mapping.isEmpty { error("empty-text", at: node, "\(what) has no text in any language") }
+                return nil
             }
             return Text(entries: entries, location: location(of: node))
         default:
