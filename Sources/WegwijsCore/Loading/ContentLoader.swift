@@ -97,6 +97,7 @@ public struct ContentLoader: Sendable {
         let groupIDs = header.groups.map(\.id)
         var procedures: [Procedure] = []
         var firstFileByID: [String: String] = [:]
+        var pending: [PendingFile] = []
         for folder in groupFolders.sorted() where !folder.hasPrefix(".") {
             let folderURL = proceduresURL.appendingPathComponent(folder)
             guard isDirectory(folderURL) else {
@@ -142,23 +143,44 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 firstFileByID[id] = file
-                let yaml = YAMLFile(url: url, displayPath: file, diagnostics: &diagnostics)
-                guard let root = yaml.root else {
-                    if !diagnostics.all.contains(where: { $0.location.file == file }) {
-                        diagnostics.error("empty-file", at: .start(of: file), "the procedure file is empty")
-                    }
-                    continue
-                }
-                var reader = NodeReader(file: file, languages: header.languages)
-                let procedure = ProcedureReader.read(root, id: id, group: folder, reader: &reader)
-                if let procedure {
-                    checkFigures(of: procedure, reader: &reader)
-                    procedures.append(procedure)
-                }
-                diagnostics.append(contentsOf: reader.diagnostics)
+                pending.append(PendingFile(url: url, displayPath: file, id: id, group: folder))
             }
         }
+        // Files are independent: read and parse them on every core, then keep them in a fixed order.
+        let files = pending
+        let results = UnsafeResults<(Procedure?, Diagnostics)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results[index] = loadProcedure(files[index], languages: header.languages)
+        }
+        for (procedure, fileDiagnostics) in results.values {
+            diagnostics.append(contentsOf: fileDiagnostics)
+            if let procedure { procedures.append(procedure) }
+        }
         return procedures
+    }
+
+    /// A procedure file found in a group folder, to be parsed.
+    struct PendingFile: Sendable {
+        var url: URL
+        var displayPath: String
+        var id: String
+        var group: String
+    }
+
+    func loadProcedure(_ file: PendingFile, languages: [String]) -> (Procedure?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let yaml = YAMLFile(url: file.url, displayPath: file.displayPath, diagnostics: &diagnostics)
+        guard let root = yaml.root else {
+            if !diagnostics.hasErrors {
+                diagnostics.error("empty-file", at: .start(of: file.displayPath), "the procedure file is empty")
+            }
+            return (nil, diagnostics)
+        }
+        var reader = NodeReader(file: file.displayPath, languages: languages)
+        let procedure = ProcedureReader.read(root, id: file.id, group: file.group, reader: &reader)
+        if let procedure { checkFigures(of: procedure, reader: &reader) }
+        diagnostics.append(contentsOf: reader.diagnostics)
+        return (procedure, diagnostics)
     }
 
     // MARK: - Figures

@@ -10,8 +10,11 @@ public struct Text: Sendable {
         public var origin: TextOrigin
     }
 
-    /// The versions by language code.
-    public var entries: [String: Entry]
+    /// The versions, sorted by language code (`*` for a text written once for every language).
+    ///
+    /// A small array rather than a dictionary: a site holds hundreds of thousands of texts, most in two
+    /// languages, and a dictionary's storage per text more than doubled the memory of the model.
+    public private(set) var versions: [(language: String, entry: Entry)]
     /// Whether the text was written once for every language.
     public var isSameInEveryLanguage: Bool
     /// Where the text (its mapping or string) is.
@@ -19,15 +22,15 @@ public struct Text: Sendable {
 
     /// A text with the given versions.
     public init(entries: [String: Entry], isSameInEveryLanguage: Bool = false, location: SourceLocation) {
-        self.entries = entries
+        versions = entries.keys.sorted().map { ($0, entries[$0]!) }
         self.isSameInEveryLanguage = isSameInEveryLanguage
         self.location = location
     }
 
     /// The version in `language`, if it was written (a text written once serves every language).
     public func entry(in language: String) -> Entry? {
-        if isSameInEveryLanguage { return entries.values.first }
-        return entries[language]
+        if isSameInEveryLanguage { return versions.first?.entry }
+        return versions.first { $0.language == language }?.entry
     }
 
     /// Whether a version exists in `language`.

@@ -7,6 +7,9 @@ public struct PageRenderer: Sendable {
     let templates: Templates
     let text: TextRenderer
     let plainTexts: PlainTexts
+    /// The interface strings of this language, nested for templates; the same for every page.
+    // Immutable after init and only read, so sharing it between workers is safe.
+    nonisolated(unsafe) let templateStrings: [String: Any]
     /// The language of the pages.
     public let language: String
     /// The output format.
@@ -21,6 +24,7 @@ public struct PageRenderer: Sendable {
         self.language = language
         self.format = format
         text = TextRenderer(site: site, plainTexts: plainTexts, strings: strings, language: language, format: format)
+        templateStrings = Self.nested(strings.all(in: language))
     }
 
     /// The folder of this language's pages, relative to the output root.
@@ -29,29 +33,37 @@ public struct PageRenderer: Sendable {
     /// The page of `procedure`.
     public func procedurePage(_ procedure: Procedure) -> OutputFile {
         var context = commonContext(pageName: procedure.id)
+        // Every key the templates ask for is present, `false` when empty: swift-mustache looks a missing
+        // key up through the whole context stack, which costs more than the rest of the page.
+        for key in ["group", "summary", "audience", "hasPrerequisites", "hasInputs"] { context[key] = false }
+        context["prerequisites"] = [Any]()
+        context["inputs"] = [Any]()
         let scope = LinkResolver.Scope(procedure: procedure)
         let title = text.inline(procedure.title, in: scope)
         context["pageTitle"] = plainTexts.title(of: procedure, in: language)
-        context["title"] = title.templateValue
+        context["documentTitle"] = "\(plainTexts.title(of: procedure, in: language)) · \(context["siteTitlePlain"] as? String ?? "")"
+        context["title"] = wrapped(title, isBlock: false)
         if let group = site.group(procedure.group) {
-            context["group"] = ["id": group.id, "title": text.inline(group.title, in: .init()).templateValue]
+            context["group"] = ["id": group.id, "title": inline(group.title, in: .init())]
         }
-        if let summary = procedure.summary { context["summary"] = text.blocks(summary, in: scope).templateValue }
+        if let summary = procedure.summary { context["summary"] = blocks(summary, in: scope) }
         if let audience = procedure.audience {
             context["audience"] = ["id": audience.value, "label": strings.string("audience.\(audience.value)", in: language)]
         }
         let requirements = procedure.requirements.enumerated().map { offset, requirement in
-            ["number": offset + 1, "text": text.inline(requirement, in: scope).templateValue] as [String: Any]
+            ["number": offset + 1, "text": inline(requirement, in: scope)] as [String: Any]
         }
         if !requirements.isEmpty {
             context["prerequisites"] = requirements
             context["hasPrerequisites"] = true
         }
         let inputs = procedure.inputs.map { input -> [String: Any] in
-            var value: [String: Any] = ["id": input.id, "label": text.inline(input.label, in: scope).templateValue]
+            var value: [String: Any] = [
+                "id": input.id, "label": inline(input.label, in: scope), "example": false, "exampleLine": "",
+            ]
             if let example = input.example {
                 value["example"] = example
-                value["exampleLine"] = markupSafe(strings.string("procedure.example", in: language, ["example": example]))
+                value["exampleLine"] = exampleLine(example)
             }
             return value
         }
@@ -74,7 +86,8 @@ public struct PageRenderer: Sendable {
             let href = LinkMarkup.pageHref(include.procedureID, format: format)
             let anchor = format == .html ? "step-\(number)" : StepAnchor.markdownSlug(number: number, title: title)
             return [
-                "number": number, "stepLabel": stepLabel, "anchor": anchor, "isInclude": true,
+                "number": number, "stepLabel": stepLabel, "anchor": anchor, "isInclude": true, "title": false,
+                "text": false, "figure": false, "notes": [Any](), "result": false,
                 "include": [
                     "href": href, "title": title,
                     "sentence": includeSentence(title: title, href: href),
@@ -85,18 +98,19 @@ public struct PageRenderer: Sendable {
             let title = text.inline(step.title, in: scope)
             let plainTitle = plainTexts.plain(step.title, in: language, procedure: procedure)
             var value: [String: Any] = [
-                "number": number, "stepLabel": stepLabel, "id": step.id, "title": title.templateValue,
+                "isInclude": false, "include": false, "text": false, "figure": false, "notes": [Any](), "result": false,
+                "number": number, "stepLabel": stepLabel, "id": step.id, "title": wrapped(title, isBlock: false),
                 "anchor": format == .html ? step.id : StepAnchor.markdownSlug(number: number, title: plainTitle),
             ]
-            if let body = step.text { value["text"] = text.blocks(body, in: scope).templateValue }
+            if let body = step.text { value["text"] = blocks(body, in: scope) }
             if let figure = step.figure { value["figure"] = figureContext(figure, step: step, scope: scope, procedure: procedure) }
             if !step.notes.isEmpty {
-                value["notes"] = step.notes.map { note -> [String: Any] in
+                value["notes"] = step.notes.enumerated().map { offset, note -> [String: Any] in
                     let label = strings.string("note.\(note.kind.rawValue)", in: language)
                     let body = text.blocks(note.text, in: scope)
                     var value: [String: Any] = [
-                        "kind": note.kind.rawValue, "label": label, "text": body.templateValue,
-                        "isWarning": note.kind == .warning,
+                        "kind": note.kind.rawValue, "label": label, "text": wrapped(body, isBlock: true),
+                        "isWarning": note.kind == .warning, "quoted": "", "noteID": "\(step.id)-note-\(offset + 1)",
                     ]
                     if format == .markdown {
                         let mark = body.isFallback ? " *(\(strings.string("page.not-translated", in: language)))*" : ""
@@ -105,7 +119,7 @@ public struct PageRenderer: Sendable {
                     return value
                 }
             }
-            if let result = step.result { value["result"] = text.blocks(result, in: scope).templateValue }
+            if let result = step.result { value["result"] = blocks(result, in: scope) }
             return value
         }
     }
@@ -116,10 +130,12 @@ public struct PageRenderer: Sendable {
         let alt = plainTexts.plainWithLanguage(figure.alt, in: language, procedure: procedure)
         var value: [String: Any] = [
             "src": "../\(path)", "alt": markupSafe(alt.text), "anchor": "\(step.id)-figure",
+            "altLang": false, "hasCallouts": false, "callouts": [Any](),
         ]
         if alt.language != language { value["altLang"] = alt.language }
         let callouts = figure.callouts.enumerated().map { offset, callout -> [String: Any] in
-            ["number": offset + 1, "anchor": "\(step.id)-callout-\(offset + 1)", "legend": text.inline(callout, in: scope).templateValue]
+            ["number": offset + 1, "anchor": "\(step.id)-callout-\(offset + 1)", "legend": inline(callout, in: scope)]
+                as [String: Any]
         }
         if !callouts.isEmpty {
             value["callouts"] = callouts
@@ -142,6 +158,42 @@ public struct PageRenderer: Sendable {
         }
     }
 
+    // MARK: - Texts
+
+    /// A text as inline content, ready for the page: fallback text is wrapped by the `…-fallback-inline` template.
+    func inline(_ value: Text, in scope: LinkResolver.Scope) -> String {
+        wrapped(text.inline(value, in: scope), isBlock: false)
+    }
+
+    /// A text as blocks, ready for the page: fallback text is wrapped by the `…-fallback-block` template.
+    func blocks(_ value: Text, in scope: LinkResolver.Scope) -> String {
+        wrapped(text.blocks(value, in: scope), isBlock: true)
+    }
+
+    /// The rendered text itself, or, when it is shown in another language because it is not translated,
+    /// the text as the fallback template marks it (its own `lang`, a visible "not yet translated").
+    /// Only fallbacks go through a template, so the common case costs one template tag.
+    func wrapped(_ rendered: RenderedText, isBlock: Bool) -> String {
+        guard rendered.isFallback else { return rendered.content }
+        var context = rendered.templateValue
+        context["strings"] = templateStrings
+        return templates.render("\(format.templatePrefix)-fallback-\(isBlock ? "block" : "inline")", context)
+            .trimmingTrailingNewlines()
+    }
+
+    /// "example: 123456789" with the value as code, from the `procedure.example` string.
+    func exampleLine(_ example: String) -> String {
+        let parts = strings.string("procedure.example", in: language).components(separatedBy: "{example}")
+        switch format {
+        case .html:
+            return parts.map(HTMLEscaping.text).joined(separator: "<code>\(HTMLEscaping.text(example))</code>")
+        case .markdown:
+            let fence = example.contains("`") ? "`` " : "`"
+            let closing = example.contains("`") ? " ``" : "`"
+            return parts.map(MarkdownEscaping.text).joined(separator: fence + example + closing)
+        }
+    }
+
     /// Plain text made safe for this output, for templates to insert with `{{{…}}}`.
     func markupSafe(_ plain: String) -> String {
         format == .html ? HTMLEscaping.attribute(plain) : MarkdownEscaping.text(plain)
@@ -153,18 +205,19 @@ public struct PageRenderer: Sendable {
     public func indexPage() -> OutputFile {
         var context = commonContext(pageName: "index")
         context["pageTitle"] = plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text
+        context["documentTitle"] = context["pageTitle"]
         context["groups"] = site.groups.compactMap { group -> [String: Any]? in
             let procedures = site.procedures(in: group)
             guard !procedures.isEmpty else { return nil }
             return [
-                "id": group.id, "title": text.inline(group.title, in: .init()).templateValue,
+                "id": group.id, "title": inline(group.title, in: .init()),
                 "procedures": procedures.map { procedure -> [String: Any] in
                     let scope = LinkResolver.Scope(procedure: procedure)
                     var value: [String: Any] = [
                         "id": procedure.id, "href": LinkMarkup.pageHref(procedure.id, format: format),
-                        "title": text.inline(procedure.title, in: scope).templateValue,
+                        "title": inline(procedure.title, in: scope), "summary": false, "audience": false,
                     ]
-                    if let summary = procedure.summary { value["summary"] = text.inline(summary, in: scope).templateValue }
+                    if let summary = procedure.summary { value["summary"] = inline(summary, in: scope) }
                     if let audience = procedure.audience {
                         value["audience"] = ["id": audience.value, "label": strings.string("audience.\(audience.value)", in: language)]
                     }
@@ -191,9 +244,9 @@ public struct PageRenderer: Sendable {
         return [
             "lang": language,
             "languageName": strings.string("language.name", in: language),
-            "siteTitle": text.inline(site.title, in: .init()).templateValue,
+            "siteTitle": inline(site.title, in: .init()),
             "siteTitlePlain": plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
-            "strings": Self.nested(strings.all(in: language)),
+            "strings": templateStrings,
             "alternates": alternates,
             "hasAlternates": site.languages.count > 1,
             "indexHref": indexName,

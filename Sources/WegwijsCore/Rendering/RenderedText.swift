@@ -7,7 +7,7 @@ public struct RenderedText: Sendable {
     /// Whether it is shown in another language because it is not translated.
     public var isFallback: Bool
 
-    /// For templates: `content`, and `lang`/`isFallback` to mark fallback text.
+    /// For the fallback templates: `content`, and `lang`/`isFallback`.
     var templateValue: [String: Any] {
         ["content": content, "lang": language, "isFallback": isFallback]
     }

@@ -6,6 +6,7 @@ public struct Templates: Sendable {
     /// The names (file names without `.mustache`) the renderer uses.
     public static let requiredNames = [
         "html-procedure", "html-index", "html-languages", "md-procedure", "md-index", "md-languages",
+        "html-fallback-inline", "html-fallback-block", "md-fallback-inline", "md-fallback-block",
     ]
     /// Files copied to the HTML output as they are.
     public static let assets = ["wegwijs.css"]

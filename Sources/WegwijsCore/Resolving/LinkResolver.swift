@@ -97,7 +97,7 @@ public struct LinkResolver: Sendable {
             let suggestion = Suggestion.didYouMean(key, among: site.glossary.terms.map(\.key))
             return .failure(Problem(id: "unknown-term", summary: "unknown glossary term '\(key)'\(suggestion)"))
         }
-        let (label, shownIn) = plainTexts.plainWithLanguage(term.label, in: language, procedure: nil)
+        let (label, shownIn) = plainTexts.label(of: term, in: language)
         return .success(.term(key: key, label: label, language: shownIn))
     }
 

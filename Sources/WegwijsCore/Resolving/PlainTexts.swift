@@ -6,6 +6,7 @@ import WegwijsMarkdown
 public struct PlainTexts: Sendable {
     let site: Site
     private let titles: [String: [String: String]]
+    private let termLabels: [String: [String: (text: String, language: String)]]
 
     /// A table for `site`.
     public init(site: Site) {
@@ -19,6 +20,20 @@ public struct PlainTexts: Sendable {
             titles[procedure.id] = byLanguage
         }
         self.titles = titles
+        var termLabels: [String: [String: (text: String, language: String)]] = [:]
+        for term in site.glossary.terms {
+            var byLanguage: [String: (text: String, language: String)] = [:]
+            for language in site.languages {
+                byLanguage[language] = Self.plainWithLanguage(term.label, in: language, fallbacks: site.languages)
+            }
+            termLabels[term.key] = byLanguage
+        }
+        self.termLabels = termLabels
+    }
+
+    /// A glossary term's label in `language` (or its fallback) as plain text, and the language it is in.
+    public func label(of term: Glossary.Term, in language: String) -> (text: String, language: String) {
+        termLabels[term.key]?[language] ?? plainWithLanguage(term.label, in: language, procedure: nil)
     }
 
     /// A procedure's title in `language` (or its fallback), as plain text.
@@ -51,7 +66,7 @@ extension Text {
         for fallback in fallbacks {
             if let entry = entry(in: fallback) { return (entry, fallback) }
         }
-        return entries.keys.sorted().first.flatMap { key in entries[key].map { ($0, key) } }
+        return versions.first.map { ($0.entry, $0.language) }
     }
 }
 

@@ -1,9 +1,10 @@
+import Foundation
 import WegwijsMarkdown
 
 /// The checks across a loaded site: includes, translations, audiences and every meaningful link.
 ///
 /// Each check appends to the diagnostics and carries on. `check`, `build`, `run` and `po` all go through here.
-public struct Validator {
+public struct Validator: Sendable {
     let site: Site
     let strings: InterfaceStrings
     let files: ContentFiles
@@ -31,10 +32,22 @@ public struct Validator {
                     notes: ["Audiences: \(known.joined(separator: ", ")); others need an 'audience.<name>' label in templates/strings/."])
             }
         }
-        forEachText { text, scope, role in
+        forSiteText { text, scope, role in
             checkTranslations(of: text, scope: scope, role: role, into: &diagnostics)
             checkLinks(in: text, scope: scope, into: &diagnostics)
         }
+        // Procedures are checked on every core; their diagnostics are sorted when printed.
+        let procedures = site.procedures
+        let results = UnsafeResults<Diagnostics>(count: procedures.count)
+        DispatchQueue.concurrentPerform(iterations: procedures.count) { index in
+            var found = Diagnostics()
+            forEachText(of: procedures[index]) { text, scope, role in
+                checkTranslations(of: text, scope: scope, role: role, into: &found)
+                checkLinks(in: text, scope: scope, into: &found)
+            }
+            results[index] = found
+        }
+        for found in results.values { diagnostics.append(contentsOf: found) }
         return diagnostics
     }
 
@@ -49,26 +62,34 @@ public struct Validator {
 
     /// Calls `body` for every text of the site, with the scope its links resolve in.
     func forEachText(_ body: (Text, LinkResolver.Scope, Role) -> Void) {
+        forSiteText(body)
+        for procedure in site.procedures { forEachText(of: procedure, body) }
+    }
+
+    /// The texts that belong to no procedure: site title, group titles, glossary labels.
+    func forSiteText(_ body: (Text, LinkResolver.Scope, Role) -> Void) {
         body(site.title, .init(), .prose)
         for group in site.groups { body(group.title, .init(), .prose) }
         for term in site.glossary.terms { body(term.label, .init(), .prose) }
-        for procedure in site.procedures {
-            let scope = LinkResolver.Scope(procedure: procedure)
-            body(procedure.title, scope, .prose)
-            if let summary = procedure.summary { body(summary, scope, .prose) }
-            for requirement in procedure.requirements { body(requirement, scope, .prose) }
-            for input in procedure.inputs { body(input.label, scope, .prose) }
-            for case .step(let step) in procedure.steps {
-                let stepScope = LinkResolver.Scope(procedure: procedure, step: step)
-                body(step.title, stepScope, .prose)
-                if let text = step.text { body(text, stepScope, .prose) }
-                if let figure = step.figure {
-                    body(figure.alt, stepScope, .alternativeText)
-                    for callout in figure.callouts { body(callout, stepScope, .prose) }
-                }
-                for note in step.notes { body(note.text, stepScope, .prose) }
-                if let result = step.result { body(result, stepScope, .prose) }
+    }
+
+    /// The texts of one procedure.
+    func forEachText(of procedure: Procedure, _ body: (Text, LinkResolver.Scope, Role) -> Void) {
+        let scope = LinkResolver.Scope(procedure: procedure)
+        body(procedure.title, scope, .prose)
+        if let summary = procedure.summary { body(summary, scope, .prose) }
+        for requirement in procedure.requirements { body(requirement, scope, .prose) }
+        for input in procedure.inputs { body(input.label, scope, .prose) }
+        for case .step(let step) in procedure.steps {
+            let stepScope = LinkResolver.Scope(procedure: procedure, step: step)
+            body(step.title, stepScope, .prose)
+            if let text = step.text { body(text, stepScope, .prose) }
+            if let figure = step.figure {
+                body(figure.alt, stepScope, .alternativeText)
+                for callout in figure.callouts { body(callout, stepScope, .prose) }
             }
+            for note in step.notes { body(note.text, stepScope, .prose) }
+            if let result = step.result { body(result, stepScope, .prose) }
         }
     }
 
@@ -90,8 +111,7 @@ public struct Validator {
     }
 
     func checkLinks(in text: Text, scope: LinkResolver.Scope, into diagnostics: inout Diagnostics) {
-        for language in text.entries.keys.sorted() {
-            guard let entry = text.entries[language] else { continue }
+        for (language, entry) in text.versions {
             // Only strings that can hold a link are parsed.
             guard entry.value.contains("](") || entry.value.contains("]:") else { continue }
             let resolveIn = language == "*" ? site.sourceLanguage : language
