@@ -56,6 +56,10 @@ extension MarkdownDocument {
 
     /// Inserts the node tree for `item` before `anchor`; `.originalContent` moves `original`'s children.
     static func insert(_ item: InlineReplacement, before anchor: OpaquePointer, originalOf original: OpaquePointer) {
+        if case .noBreakBefore = item {
+            joinWithPreviousWord(anchor)
+            return
+        }
         if case .originalContent = item {
             while let child = cmark_node_first_child(original) {
                 cmark_node_insert_before(anchor, child)
@@ -64,6 +68,17 @@ extension MarkdownDocument {
         }
         let node = makeNode(item, originalOf: original)
         cmark_node_insert_before(anchor, node)
+    }
+
+    /// Replaces the space that ends the text node before `node` with a no-break space.
+    static func joinWithPreviousWord(_ node: OpaquePointer) {
+        guard let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(previous)
+        else { return }
+        var text = String(cString: literal)
+        guard text.last == " " else { return }
+        text.removeLast()
+        cmark_node_set_literal(previous, text + "\u{00A0}")
     }
 
     static func makeNode(_ item: InlineReplacement, originalOf original: OpaquePointer) -> OpaquePointer {
@@ -101,7 +116,7 @@ extension MarkdownDocument {
             cmark_node_set_on_enter(node, enter)
             cmark_node_set_on_exit(node, exit)
             return node
-        case .originalContent:
+        case .originalContent, .noBreakBefore:
             // Handled by the callers; an empty text node keeps the tree valid if it ever gets here.
             return makeNode(.text(""), originalOf: original)
         }

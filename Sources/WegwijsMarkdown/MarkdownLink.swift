@@ -30,4 +30,6 @@ public indirect enum InlineReplacement: Sendable {
     case markup(enter: String, exit: String, children: [InlineReplacement])
     /// The link's original children, unchanged.
     case originalContent
+    /// No line break before the replacement: the space before the link, if any, becomes a no-break space.
+    case noBreakBefore
 }

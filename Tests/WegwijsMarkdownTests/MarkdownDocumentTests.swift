@@ -66,3 +66,11 @@ import WegwijsMarkdown
         #expect(MarkdownDocument(parsing: "Turn on **Track & Trace** `now`").plainText() == "Turn on Track & Trace now")
     }
 }
+
+@Suite struct NoBreakTests {
+    @Test func theSpaceBeforeAGluedReplacementBecomesNoBreak() {
+        var document = MarkdownDocument(parsing: "Click Save [](callout:4).")
+        document.rewriteLinks { _ in [.noBreakBefore, .strong([.text("4")])] }
+        #expect(document.renderHTML() == "<p>Click Save\u{00A0}<strong>4</strong>.</p>\n")
+    }
+}

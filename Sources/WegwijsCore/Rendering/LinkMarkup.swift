@@ -50,11 +50,11 @@ struct LinkMarkup: Sendable {
             switch format {
             case .html:
                 let marker = HTMLEscaping.text(strings.string("callout.marker", in: language))
-                return [.markup(
+                return [.noBreakBefore, .markup(
                     enter: "<a class=\"callout\" href=\"#\(stepID)-callout-\(number)\"><span class=\"visually-hidden\">\(marker) </span>",
                     exit: "</a>", children: [.text(String(number))])]
             case .markdown:
-                return [.strong([.text("(\(number))")])]
+                return [.noBreakBefore, .strong([.text("(\(number))")])]
             }
         }
     }
