@@ -1,0 +1,40 @@
+import Foundation
+
+/// One thing that happened during a run, as written to the run's log (one JSON object per line).
+public struct RunEvent: Codable, Sendable, Equatable {
+    /// What happened.
+    public enum Kind: String, Codable, Sendable {
+        case start, resume, prerequisite, input, stepShown = "step-shown", stepDone = "step-done"
+        case stepSkipped = "step-skipped", answer, problem, languageSwitch = "language-switch"
+        case interruption, end
+    }
+
+    public var kind: Kind
+    /// When, in UTC.
+    public var time: Date
+    public var procedureID: String
+    /// The plan's fingerprint (on start and resume).
+    public var fingerprint: String?
+    /// The step's key, for step events.
+    public var step: String?
+    /// A value: the language, an input's value, the answer ("yes"/"no"), the problem noted, why the run ended.
+    public var value: String?
+    /// The input id, or the prerequisite number.
+    public var name: String?
+    /// Seconds spent on a step.
+    public var seconds: Double?
+
+    public init(
+        _ kind: Kind, at time: Date, procedureID: String, fingerprint: String? = nil, step: String? = nil,
+        value: String? = nil, name: String? = nil, seconds: Double? = nil
+    ) {
+        self.kind = kind
+        self.time = time
+        self.procedureID = procedureID
+        self.fingerprint = fingerprint
+        self.step = step
+        self.value = value
+        self.name = name
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,123 @@
+/// A procedure laid out for the runner: includes expanded into their steps, prerequisites and inputs
+/// gathered from every procedure the run passes through.
+public struct RunPlan: Sendable {
+    /// One step as the runner walks it.
+    public struct Step: Sendable {
+        /// Identifies the step across changes of the procedure: the include path and the step id
+        /// (`access-esecure/open-esecure`, or `fill-in` for a step of the procedure itself).
+        public var key: String
+        /// The step.
+        public var step: WegwijsCore.Step
+        /// The procedure the step belongs to (the included one for included steps).
+        public var procedure: Procedure
+        /// The includes the step is inside, outermost first, for the breadcrumb ("Access eSecure › 2/3").
+        public var trail: [Crumb]
+    }
+
+    /// Where a step sits inside an included procedure.
+    public struct Crumb: Sendable, Equatable {
+        /// The included procedure.
+        public var procedureID: String
+        /// The step's 1-based position among that procedure's steps as walked.
+        public var position: Int
+        /// How many steps the included procedure has as walked.
+        public var count: Int
+
+        public init(procedureID: String, position: Int, count: Int) {
+            self.procedureID = procedureID
+            self.position = position
+            self.count = count
+        }
+    }
+
+    /// A prerequisite and the procedure it comes from.
+    public struct Requirement: Sendable {
+        public var text: Text
+        public var procedure: Procedure
+    }
+
+    /// The procedure being run.
+    public let procedure: Procedure
+    /// Every prerequisite, the procedure's own first, each once.
+    public let requirements: [Requirement]
+    /// Every input of the procedure and its includes, each id once (the outer declaration wins).
+    public let inputs: [(input: Input, procedure: Procedure)]
+    /// The steps in order.
+    public let steps: [Step]
+
+    /// The plan of `procedure` in `site`; includes that are unknown or cyclic (reported by the validator) are skipped.
+    public init(procedure: Procedure, site: Site) {
+        self.procedure = procedure
+        var steps: [Step] = []
+        var requirements: [Requirement] = []
+        var seenRequirements = Set<String>()
+        var inputs: [(input: Input, procedure: Procedure)] = []
+
+        func gather(_ procedure: Procedure) {
+            for requirement in procedure.requirements {
+                let identity = requirement.versions.map { "\($0.language)=\($0.entry.value)" }.joined(separator: "\u{1F}")
+                if seenRequirements.insert(identity).inserted { requirements.append(Requirement(text: requirement, procedure: procedure)) }
+            }
+            for input in procedure.inputs where !inputs.contains(where: { $0.input.id == input.id }) {
+                inputs.append((input, procedure))
+            }
+        }
+
+        func expand(_ procedure: Procedure, path: [String], trail: [Crumb], visiting: Set<String>) -> [Step] {
+            gather(procedure)
+            var expanded: [Step] = []
+            for entry in procedure.steps {
+                switch entry {
+                case .step(let step):
+                    expanded.append(Step(key: (path + [step.id]).joined(separator: "/"), step: step, procedure: procedure, trail: trail))
+                case .include(let include):
+                    guard let included = site.procedure(include.procedureID), !visiting.contains(included.id) else { continue }
+                    var inner = expand(included, path: path + [included.id], trail: [], visiting: visiting.union([included.id]))
+                    for index in inner.indices {
+                        inner[index].trail = trail + [Crumb(procedureID: included.id, position: index + 1, count: inner.count)]
+                            + inner[index].trail
+                    }
+                    expanded.append(contentsOf: inner)
+                }
+            }
+            return expanded
+        }
+
+        steps = expand(procedure, path: [], trail: [], visiting: [procedure.id])
+        self.requirements = requirements
+        self.inputs = inputs
+        self.steps = steps
+    }
+
+    /// A fingerprint of the procedure as the runner walks it (step keys and every text in every language),
+    /// so a saved run knows when the procedure changed since.
+    public var fingerprint: String {
+        var hasher = StableHasher()
+        for step in steps {
+            hasher.combine(step.key)
+            for text in [step.step.title, step.step.text, step.step.result].compactMap({ $0 }) {
+                for version in text.versions { hasher.combine(version.language); hasher.combine(version.entry.value) }
+            }
+        }
+        return hasher.hexDigest
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that is the same in every process and on every machine (Swift's `Hasher` is seeded per process).
+struct StableHasher {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ text: String) {
+        for byte in text.utf8 {
+            state ^= UInt64(byte)
+            state &*= 0x0000_0100_0000_01B3
+        }
+        state ^= 0xFF
+        state &*= 0x0000_0100_0000_01B3
+    }
+
+    var hexDigest: String {
+        let hex = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

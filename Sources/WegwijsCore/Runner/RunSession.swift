@@ -1,0 +1,385 @@
+import Foundation
+
+/// The runner's logic, with no terminal: where the admin is, what each answer does, what is saved.
+///
+/// A session moves through prerequisites, inputs and steps. The driver shows the current ``phase`` and
+/// feeds the admin's answers to ``handle(_:now:)``; the session changes its ``state`` (what is saved) and
+/// collects ``RunEvent``s for the log. Nothing here reads a clock, a file or a key: tests drive it directly.
+public struct RunSession: Sendable {
+    /// Where the run is.
+    public enum Phase: Sendable, Equatable {
+        /// Confirming prerequisite N (0-based).
+        case prerequisite(Int)
+        /// Asking for input N (0-based index in the plan's inputs).
+        case input(Int)
+        /// Showing step N (0-based index in the plan's steps).
+        case step(Int)
+        /// Asking whether the admin sees step N's result.
+        case resultQuestion(Int)
+        /// The admin does not see the result: back, retry, or note the problem.
+        case resultFollowUp(Int)
+        /// Typing the problem with step N.
+        case problemNote(Int)
+        /// Every step is done or skipped.
+        case finished
+        /// The run stopped before the end; progress is saved.
+        case stopped(StopReason)
+    }
+
+    /// Why a run stopped before the end.
+    public enum StopReason: Sendable, Equatable {
+        /// Prerequisite N (0-based) is not in place.
+        case prerequisiteNotMet(Int)
+        /// The admin quit.
+        case quit
+        /// Ctrl-C or a signal.
+        case interrupted
+        /// Standard input was closed.
+        case endOfInput
+    }
+
+    /// What the admin can say.
+    public enum Command: Sendable, Equatable {
+        case next, back, skip, yes, no, retry, noteProblem, quit, interrupt, endOfInput, switchLanguage
+        /// A typed value: an input, or the problem noted.
+        case text(String)
+    }
+
+    /// Something the driver should tell the admin after a command.
+    public enum Feedback: Sendable, Equatable {
+        /// The value does not match input N's pattern.
+        case invalidInput(index: Int, value: String)
+        /// An empty value was given for input N.
+        case emptyInput(index: Int)
+        /// The command does nothing here (the driver repeats which keys work).
+        case notAvailable
+    }
+
+    /// The plan being walked.
+    public let plan: RunPlan
+    /// Where the run is.
+    public private(set) var phase: Phase
+    /// What is saved.
+    public private(set) var state: RunState
+    /// The language shown.
+    public private(set) var language: String
+    /// Languages `switchLanguage` cycles through.
+    public let languages: [String]
+    /// Events not yet written to the log; the driver takes them with ``takeEvents()``.
+    public private(set) var pendingEvents: [RunEvent] = []
+    /// What resuming found, when the session continues a saved run.
+    public let resumption: Resumption?
+    /// Inputs given in advance that did not pass their pattern, by input index, for the first question.
+    public private(set) var rejectedPresets: [Int: String] = [:]
+    private var stepShownAt: Date?
+
+    /// A session for `plan` in `language`, continuing `saved` when given, with `presets` for inputs (`--set`).
+    public init(
+        plan: RunPlan, language: String, languages: [String], saved: RunState?, presets: [String: String], now: Date
+    ) {
+        self.plan = plan
+        self.language = language
+        self.languages = languages
+        if let saved, !saved.isFinished {
+            state = saved
+            state.language = language
+            let resumption = saved.resumption(in: plan)
+            self.resumption = resumption
+            phase = .prerequisite(0)
+            pendingEvents.append(event(.resume, now, fingerprint: plan.fingerprint, value: language))
+        } else {
+            state = RunState(plan: plan, language: language, now: now)
+            resumption = nil
+            phase = .prerequisite(0)
+            pendingEvents.append(event(.start, now, fingerprint: plan.fingerprint, value: language))
+        }
+        for (index, entry) in plan.inputs.enumerated() {
+            guard let value = presets[entry.input.id] else { continue }
+            if Self.accepts(value, for: entry.input) {
+                state.inputs[entry.input.id] = value
+            } else {
+                state.inputs[entry.input.id] = nil
+                rejectedPresets[index] = value
+            }
+        }
+        phase = firstPhase(now: now)
+    }
+
+    // MARK: - Reading
+
+    /// The current step's index, in the step phases.
+    public var stepIndex: Int? {
+        switch phase {
+        case .step(let index), .resultQuestion(let index), .resultFollowUp(let index), .problemNote(let index): index
+        default: nil
+        }
+    }
+
+    /// Whether the run is over (finished or stopped).
+    public var isOver: Bool {
+        switch phase {
+        case .finished, .stopped: true
+        default: false
+        }
+    }
+
+    /// Steps done, steps skipped.
+    public var counts: (done: Int, skipped: Int) {
+        let keys = Set(plan.steps.map(\.key))
+        let records = state.records.filter { keys.contains($0.key) }
+        return (records.filter { $0.status == .done }.count, records.filter { $0.status == .skipped }.count)
+    }
+
+    /// Hands over the events collected since the last call.
+    public mutating func takeEvents() -> [RunEvent] {
+        defer { pendingEvents.removeAll() }
+        return pendingEvents
+    }
+
+    // MARK: - Answers
+
+    /// Applies the admin's command; returns what to tell them, if anything.
+    @discardableResult
+    public mutating func handle(_ command: Command, now: Date) -> Feedback? {
+        state.updatedAt = now
+        switch command {
+        case .interrupt:
+            stop(.interrupted, now: now)
+            return nil
+        case .endOfInput:
+            stop(.endOfInput, now: now)
+            return nil
+        case .quit:
+            stop(.quit, now: now)
+            return nil
+        case .switchLanguage:
+            guard let position = languages.firstIndex(of: language), languages.count > 1 else { return .notAvailable }
+            language = languages[(position + 1) % languages.count]
+            state.language = language
+            pendingEvents.append(event(.languageSwitch, now, value: language))
+            return nil
+        default:
+            break
+        }
+        switch phase {
+        case .prerequisite(let index): return handlePrerequisite(index, command, now: now)
+        case .input(let index): return handleInput(index, command, now: now)
+        case .step(let index): return handleStep(index, command, now: now)
+        case .resultQuestion(let index): return handleResultQuestion(index, command, now: now)
+        case .resultFollowUp(let index): return handleResultFollowUp(index, command, now: now)
+        case .problemNote(let index): return handleProblemNote(index, command, now: now)
+        case .finished, .stopped: return .notAvailable
+        }
+    }
+
+    mutating func handlePrerequisite(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        switch command {
+        case .yes, .next:
+            pendingEvents.append(event(.prerequisite, now, value: "yes", name: String(index + 1)))
+            if index + 1 < plan.requirements.count {
+                phase = .prerequisite(index + 1)
+            } else {
+                state.prerequisitesConfirmed = true
+                phase = nextInputPhase(from: 0, now: now)
+            }
+        case .no:
+            pendingEvents.append(event(.prerequisite, now, value: "no", name: String(index + 1)))
+            stop(.prerequisiteNotMet(index), now: now)
+        case .back where index > 0:
+            phase = .prerequisite(index - 1)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    mutating func handleInput(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        let input = plan.inputs[index].input
+        switch command {
+        case .text(let raw):
+            let value = raw.trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { return .emptyInput(index: index) }
+            guard Self.accepts(value, for: input) else { return .invalidInput(index: index, value: value) }
+            state.inputs[input.id] = value
+            rejectedPresets[index] = nil
+            pendingEvents.append(event(.input, now, value: value, name: input.id))
+            phase = nextInputPhase(from: index + 1, now: now)
+        case .back where index > 0:
+            phase = .input(index - 1)
+        case .back where !plan.requirements.isEmpty:
+            phase = .prerequisite(plan.requirements.count - 1)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    mutating func handleStep(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        switch command {
+        case .next, .yes:
+            if plan.steps[index].step.result != nil {
+                phase = .resultQuestion(index)
+            } else {
+                complete(index, status: .done, sawResult: nil, problem: nil, now: now)
+            }
+        case .skip:
+            complete(index, status: .skipped, sawResult: nil, problem: nil, now: now)
+        case .back:
+            guard index > 0 else { return .notAvailable }
+            leaveStep(index, now: now)
+            show(index - 1, now: now)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    mutating func handleResultQuestion(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        switch command {
+        case .yes, .next:
+            pendingEvents.append(event(.answer, now, step: plan.steps[index].key, value: "yes"))
+            complete(index, status: .done, sawResult: true, problem: nil, now: now)
+        case .no:
+            pendingEvents.append(event(.answer, now, step: plan.steps[index].key, value: "no"))
+            phase = .resultFollowUp(index)
+        case .back:
+            phase = .step(index)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    mutating func handleResultFollowUp(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        switch command {
+        case .back:
+            leaveStep(index, now: now)
+            show(max(0, index - 1), now: now)
+        case .retry:
+            phase = .step(index)
+        case .noteProblem, .next:
+            phase = .problemNote(index)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    mutating func handleProblemNote(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        switch command {
+        case .text(let problem):
+            let trimmed = problem.trimmingCharacters(in: .whitespaces)
+            pendingEvents.append(event(.problem, now, step: plan.steps[index].key, value: trimmed))
+            complete(index, status: .done, sawResult: false, problem: trimmed.isEmpty ? nil : trimmed, now: now)
+        case .back:
+            phase = .resultFollowUp(index)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    // MARK: - Moving
+
+    /// Where a new or resumed session starts.
+    mutating func firstPhase(now: Date) -> Phase {
+        if !plan.requirements.isEmpty, !state.prerequisitesConfirmed { return .prerequisite(0) }
+        state.prerequisitesConfirmed = true
+        return nextInputPhase(from: 0, now: now)
+    }
+
+    /// The next input without a value from `index` on, or the step to start at.
+    mutating func nextInputPhase(from index: Int, now: Date) -> Phase {
+        if let missing = plan.inputs.indices.first(where: { $0 >= index && state.inputs[plan.inputs[$0].input.id] == nil }) {
+            return .input(missing)
+        }
+        let start = resumption?.stepIndex ?? 0
+        guard start < plan.steps.count else {
+            finish(now: now)
+            return .finished
+        }
+        show(start, now: now)
+        return phase
+    }
+
+    mutating func show(_ index: Int, now: Date) {
+        phase = .step(index)
+        state.currentStepKey = plan.steps[index].key
+        stepShownAt = now
+        pendingEvents.append(event(.stepShown, now, step: plan.steps[index].key))
+    }
+
+    /// Adds the time spent on step `index` so far to its record (for a step left with "back").
+    mutating func leaveStep(_ index: Int, now: Date) {
+        guard let shown = stepShownAt, var record = state.record(for: plan.steps[index].key) else { return }
+        record.seconds += now.timeIntervalSince(shown)
+        state.setRecord(record)
+        stepShownAt = nil
+    }
+
+    mutating func complete(_ index: Int, status: RunState.StepRecord.Status, sawResult: Bool?, problem: String?, now: Date) {
+        let key = plan.steps[index].key
+        let earlier = state.record(for: key)?.seconds ?? 0
+        let seconds = earlier + (stepShownAt.map { now.timeIntervalSince($0) } ?? 0)
+        state.setRecord(RunState.StepRecord(key: key, status: status, seconds: seconds, sawResult: sawResult, problem: problem))
+        pendingEvents.append(event(status == .done ? .stepDone : .stepSkipped, now, step: key, seconds: seconds))
+        if index + 1 < plan.steps.count {
+            show(index + 1, now: now)
+        } else {
+            finish(now: now)
+        }
+    }
+
+    mutating func finish(now: Date) {
+        phase = .finished
+        state.isFinished = true
+        state.currentStepKey = nil
+        pendingEvents.append(event(.end, now, value: "finished"))
+    }
+
+    mutating func stop(_ reason: StopReason, now: Date) {
+        guard !isOver else { return }
+        if let index = stepIndex { leaveStepKeepingTime(index, now: now) }
+        phase = .stopped(reason)
+        let why: String =
+            switch reason {
+            case .prerequisiteNotMet(let index): "prerequisite \(index + 1) not met"
+            case .quit: "quit"
+            case .interrupted: "interrupted"
+            case .endOfInput: "end of input"
+            }
+        if reason == .interrupted || reason == .endOfInput {
+            pendingEvents.append(event(.interruption, now, value: why))
+        }
+        pendingEvents.append(event(.end, now, value: why))
+    }
+
+    /// Keeps the time spent on an unfinished step in the saved state, so a resumed run counts it.
+    mutating func leaveStepKeepingTime(_ index: Int, now: Date) {
+        guard let shown = stepShownAt else { return }
+        let key = plan.steps[index].key
+        if var record = state.record(for: key) {
+            record.seconds += now.timeIntervalSince(shown)
+            state.setRecord(record)
+        }
+        stepShownAt = nil
+    }
+
+    // MARK: - Helpers
+
+    /// Whether `value` is acceptable for `input`: not empty, and matching its pattern if it has one.
+    public static func accepts(_ value: String, for input: Input) -> Bool {
+        guard !value.isEmpty else { return false }
+        guard let pattern = input.pattern?.value else { return true }
+        return InputPattern.matches(value, pattern: pattern)
+    }
+
+    func event(
+        _ kind: RunEvent.Kind, _ time: Date, fingerprint: String? = nil, step: String? = nil, value: String? = nil,
+        name: String? = nil, seconds: Double? = nil
+    ) -> RunEvent {
+        RunEvent(
+            kind, at: time, procedureID: plan.procedure.id, fingerprint: fingerprint, step: step, value: value, name: name,
+            seconds: seconds)
+    }
+}
