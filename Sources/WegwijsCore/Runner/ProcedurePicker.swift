@@ -1,0 +1,64 @@
+import Foundation
+
+/// `wegwijs run` without an id: the procedures by group, numbered, chosen by number or part of a title.
+public struct ProcedurePicker {
+    let session: ContentSession
+    let language: String
+    let console: RunConsole
+
+    public init(session: ContentSession, language: String, console: RunConsole) {
+        self.session = session
+        self.language = language
+        self.console = console
+    }
+
+    /// The procedures in the order they are listed.
+    var procedures: [Procedure] {
+        session.site.groups.flatMap { session.site.procedures(in: $0) }
+    }
+
+    /// Lists the procedures and reads choices until one matches; nil when the admin quits or input ends.
+    public func choose() -> Procedure? {
+        let strings = session.strings
+        var lines = ["", strings.string("runner.pick.title", in: language)]
+        var number = 0
+        for group in session.site.groups {
+            let members = session.site.procedures(in: group)
+            guard !members.isEmpty else { continue }
+            lines.append("")
+            lines.append(TerminalText.safe(session.plainTexts.plain(group.title, in: language, procedure: nil)))
+            for procedure in members {
+                number += 1
+                lines.append("  \(number). \(TerminalText.safe(session.plainTexts.title(of: procedure, in: language)))")
+            }
+        }
+        console.write(lines.joined(separator: "\n") + "\n")
+        while true {
+            console.write(strings.string("runner.pick.prompt", in: language) + "\n> ")
+            guard case .line(let answer) = LineEditor.readLine(from: console) else { return nil }
+            let query = answer.trimmingCharacters(in: .whitespaces)
+            if query.isEmpty { continue }
+            if query.lowercased() == "q" { return nil }
+            let matches = matches(for: query)
+            if matches.count == 1 { return matches[0] }
+            let key = matches.isEmpty ? "runner.pick.none" : "runner.pick.several"
+            console.write(strings.string(key, in: language, ["query": query]) + "\n")
+        }
+    }
+
+    /// Procedures whose number, id or title (in the run's language, ignoring case and accents) matches `query`.
+    func matches(for query: String) -> [Procedure] {
+        let all = procedures
+        if let number = Int(query) { return (1...max(1, all.count)).contains(number) && !all.isEmpty ? [all[number - 1]] : [] }
+        if let exact = all.first(where: { $0.id == query }) { return [exact] }
+        let needle = Self.folded(query)
+        return all.filter { Self.folded(session.plainTexts.title(of: $0, in: language)).contains(needle) }
+    }
+
+    /// Lowercased, without accents: "Één" matches "een".
+    static func folded(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .nonspacingMark
+        }))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import WegwijsCore
+
+/// A console that answers from a script and keeps everything written, for tests of the runner.
+public final class ScriptedConsole: RunConsole {
+    public var capabilities: ConsoleCapabilities
+    /// The inputs still to give; when they run out, the console reports the end of input.
+    public private(set) var script: [RunInput]
+    /// Everything written, in order.
+    public private(set) var transcript = ""
+    /// Files asked to be opened, and text asked to be copied.
+    public private(set) var opened: [String] = []
+    public private(set) var copied: [String] = []
+    /// How many times pending input was discarded.
+    public private(set) var discards = 0
+
+    public init(capabilities: ConsoleCapabilities = .plain(width: 60), script: [RunInput]) {
+        self.capabilities = capabilities
+        self.script = script
+    }
+
+    /// A plain console answering with these lines.
+    public convenience init(lines: [String], width: Int = 60) {
+        self.init(capabilities: .plain(width: width), script: lines.map { .line($0) })
+    }
+
+    public func write(_ text: String) {
+        transcript += text
+    }
+
+    public func nextInput() -> RunInput {
+        guard !script.isEmpty else { return .endOfInput }
+        return script.removeFirst()
+    }
+
+    public func discardPendingInput() {
+        discards += 1
+    }
+
+    public func open(file path: String) -> Bool {
+        opened.append(path)
+        return true
+    }
+
+    public func copyToClipboard(_ text: String) -> String? {
+        copied.append(text)
+        return "test clipboard"
+    }
+}
