@@ -27,6 +27,7 @@ extension MarkdownDocument {
             kind: kind, line: Int(cmark_node_get_start_line(node)), utf8Column: Int(cmark_node_get_start_column(node)))
     }
 
+    /// What a cmark node is, or nil for a node type this version does not know.
     static func kind(of node: OpaquePointer) -> MarkdownNode.Kind? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_DOCUMENT: .document
@@ -53,6 +54,7 @@ extension MarkdownDocument {
         }
     }
 
+    /// A list's kind: ordered or not, its start, and whether it is tight.
     static func listKind(of node: OpaquePointer) -> MarkdownNode.Kind {
         let isOrdered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
         return .list(
@@ -61,8 +63,11 @@ extension MarkdownDocument {
             isTight: cmark_node_get_list_tight(node) != 0)
     }
 
+    /// A node's text: of a text, code span, code block or HTML node.
     static func literal(of node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+    /// The text a custom node's renderers write before its children.
     static func onEnter(of node: OpaquePointer) -> String { string(cmark_node_get_on_enter(node)) }
+    /// The text a custom node's renderers write after its children.
     static func onExit(of node: OpaquePointer) -> String { string(cmark_node_get_on_exit(node)) }
 
     /// A copy of a string cmark owns; cmark answers NULL where a node has no such string.
