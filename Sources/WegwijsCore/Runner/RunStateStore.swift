@@ -74,7 +74,8 @@ public struct RunStateStore: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(state)
-        let temporary = folder.appendingPathComponent(".\(state.procedureID).json.\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(state.procedureID).json.\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
         try data.write(to: temporary)
         // rename(2) replaces the old file in one step: readers see the old state or the new one, never a mix.
         guard rename(temporary.path, stateURL(state.procedureID).path) == 0 else {

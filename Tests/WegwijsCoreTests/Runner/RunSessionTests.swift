@@ -200,3 +200,38 @@ import WegwijsTestSupport
         #expect(RunStateStore.standard(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).folder.path == "/h/.local/state/wegwijs")
     }
 }
+
+@Suite struct RunStateConcurrencyTests {
+    @Test func twoRunsSavingAtOnceNeverLeaveAHalfWrittenState() async throws {
+        let fixture = try ContentFixture(RunSessionTests.files)
+        let site = try #require(fixture.open().session?.site)
+        let plan = RunPlan(procedure: try #require(site.procedure("add-users")), site: site)
+        let store = RunStateStore(folder: fixture.root.appendingPathComponent("state"))
+        let base = RunState(plan: plan, language: "en", now: Date(timeIntervalSince1970: 0))
+        try store.save(base)
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    for round in 0..<200 {
+                        var state = base
+                        state.inputs = ["account": String(repeating: "\(writer)", count: 1 + round % 50)]
+                        try? store.save(state)
+                    }
+                }
+            }
+            group.addTask {
+                for _ in 0..<400 {
+                    if case .unreadable(let reason, _) = store.load("add-users") {
+                        Issue.record("a reader saw a damaged state: \(reason)")
+                        return
+                    }
+                }
+            }
+        }
+        guard case .state(let final) = store.load("add-users") else {
+            Issue.record("no state after concurrent saves")
+            return
+        }
+        #expect(final.procedureID == "add-users")
+    }
+}
