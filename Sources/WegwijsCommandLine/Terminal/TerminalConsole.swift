@@ -32,6 +32,8 @@ public final class TerminalConsole: ClosableConsole {
         case rawModeRefused(errno: Int32)
         /// Another console already handles the process's signals.
         case signalsAlreadyHandled
+        /// The run was started in the background (`wegwijs run ID &`) and could not wait for `fg`.
+        case notInForeground
     }
 
     /// How long a lone ESC waits for the rest of an escape sequence before it counts as the Escape key.
@@ -44,8 +46,10 @@ public final class TerminalConsole: ClosableConsole {
 
     private let input: Descriptor
     private let output: Descriptor
-    private let original: termios
-    private let raw: termios
+    /// The settings found, read once the run is in the foreground (in the background, the shell's
+    /// line editor may have the terminal in its own mode).
+    private var original: termios
+    private var raw: termios
     private var isRaw = false
     private var isClosed = false
     /// Interrupted or closed: no more input will be read.
@@ -91,12 +95,21 @@ public final class TerminalConsole: ClosableConsole {
             }
             self.relay = relay
             self.stopJob = stopJob ?? { [relay] in relay.stopJob() }
-            TerminalGuard.hold(self.input, settings: settings)
         } else {
             relay = nil
             self.stopJob = stopJob ?? { kill(0, SIGTSTP) }
         }
-        if let error = enterRawMode() {
+        guard waitForForeground() else {
+            close()
+            throw .notInForeground
+        }
+        if !isRaw, tcgetattr(input, &settings) == 0 {
+            original = settings
+            raw = Self.rawSettings(from: settings)
+        }
+        if handlesSignals { TerminalGuard.hold(self.input, settings: original) }
+        // A signal while waiting for the foreground may have ended the run already.
+        if !isOver, let error = enterRawMode() {
             close()
             throw .rawModeRefused(errno: error)
         }
@@ -127,6 +140,49 @@ public final class TerminalConsole: ClosableConsole {
             characters[Int(VTIME)] = 0
         }
         return raw
+    }
+
+    /// Waits until this process is in the terminal's foreground process group, stopping the job meanwhile
+    /// as the terminal would (SIGTTOU); false when it cannot wait.
+    ///
+    /// The kernel stops a background process that changes the terminal's settings, unless the thread
+    /// blocks SIGTTOU, and dispatch worker threads block every asynchronous signal. Without this check,
+    /// `wegwijs run ID &` (or `bg` after Ctrl-Z) would switch the shell's terminal to raw mode, and bash's
+    /// `fg` would later put that raw mode back after the run ended. SIGTTOU to the process group stops
+    /// the job until `fg`; after `bg` it stops again.
+    ///
+    /// The stop is not immediate: the signal is taken by the main thread, and this thread runs on for a
+    /// moment. So it looks for a quarter of a second; a look that took much longer was frozen by the stop
+    /// (and continued by `bg`: stop again). One that did not means the signal did nothing: an orphaned
+    /// process group (no shell could continue it) or SIGTTOU ignored.
+    private func waitForForeground() -> Bool {
+        let clock = ContinuousClock()
+        let look: Duration = .milliseconds(250)
+        while true {
+            let foreground = tcgetpgrp(input.rawValue)
+            // No controlling terminal (as for a pseudo-terminal in tests): there is no job to stop.
+            if foreground < 0 || foreground == getpgrp() { return true }
+            let start = clock.now
+            kill(0, SIGTTOU)
+            while clock.now - start < look {
+                if tcgetpgrp(input.rawValue) == getpgrp() {
+                    absorbContinue()
+                    return true
+                }
+                usleep(10_000)
+            }
+            if clock.now - start < look + .milliseconds(250) { return false }
+            absorbContinue()
+        }
+    }
+
+    /// After the process stopped itself: takes the SIGCONT that continued it out of the pipe, so that it
+    /// does not ask for a second redraw, and handles whatever else came meanwhile. The SIGCONT is handled
+    /// on another thread, maybe a moment after this one runs again: it is waited for briefly. (In an
+    /// orphaned process group a stop is discarded and no SIGCONT comes.)
+    private func absorbContinue() {
+        guard let relay else { return }
+        handle(signals: relay.takeSignals(until: SIGCONT, waitingAtMost: .milliseconds(250)).filter { $0 != SIGCONT })
     }
 
     /// Enters raw mode; the errno when the terminal refuses. TCSANOW, not TCSAFLUSH: keys typed before
@@ -259,8 +315,9 @@ public final class TerminalConsole: ClosableConsole {
             case SIGTSTP:
                 suspend()
             case SIGCONT where !isOver:
-                // After an outside SIGSTOP the shell may have changed the terminal: take raw mode again.
-                if enterRawMode() == nil { queueResize() }
+                // After an outside SIGSTOP the shell may have changed the terminal: take raw mode again,
+                // once in the foreground (a `bg` continues the job in the background).
+                if waitForForeground(), enterRawMode() == nil { queueResize() }
             default:
                 break
             }
@@ -275,13 +332,8 @@ public final class TerminalConsole: ClosableConsole {
         decoder.reset()
         pendingSince = nil
         queue.removeAll { if case .key = $0 { true } else { false } }
-        // The SIGCONT that continued the job is handled on whichever thread does not block it, maybe a
-        // moment after this thread runs again: wait for it briefly, so that it does not cause a second
-        // redraw. (In an orphaned process group the stop is discarded and no SIGCONT comes.)
-        if let relay {
-            handle(signals: relay.takeSignals(until: SIGCONT, waitingAtMost: .milliseconds(250)).filter { $0 != SIGCONT })
-        }
-        guard !isOver, enterRawMode() == nil else { return }
+        absorbContinue()
+        guard !isOver, waitForForeground(), enterRawMode() == nil else { return }
         queueResize()
     }
 
