@@ -13,9 +13,10 @@ import Foundation
 ///
 /// ```swift
 /// let terminal = try PseudoTerminal(columns: 60)
+/// let before = try terminal.attributes()
 /// try terminal.launch(CommandRunner.executable, arguments: ["run", "add-users"], in: site.root)
 /// try terminal.readOutput(until: "Step 1 of 3")
-/// try terminal.send("q")
+/// try terminal.send(bytes: [0x03])  // Ctrl-C: save and exit with status 130
 /// #expect(terminal.waitForExit() == 130)
 /// #expect(try terminal.attributes() == before)
 /// ```
@@ -30,6 +31,9 @@ public final class PseudoTerminal {
     public let controller: Int32
     /// The terminal side (the "slave"): a console's input and output, or a child's standard streams.
     public let terminal: Int32
+    /// The child's process id, once launched.
+    public private(set) var childID: pid_t?
+    private var exitStatus: Int32?
     private var received: [UInt8] = []
     private var isHungUp = false
 
@@ -225,10 +229,6 @@ public final class PseudoTerminal {
         exitStatus = nil
     }
 
-    /// The child's process id, once launched.
-    public private(set) var childID: pid_t?
-    private var exitStatus: Int32?
-
     /// Whether the child is still running.
     public var isChildRunning: Bool {
         collectExit(waiting: false)
@@ -272,10 +272,15 @@ public final class PseudoTerminal {
 
     /// The terminal side's settings, comparable.
     public struct Attributes: Equatable, Sendable, CustomStringConvertible {
+        /// `c_iflag`.
         public var inputFlags: UInt64
+        /// `c_oflag`.
         public var outputFlags: UInt64
+        /// `c_cflag`.
         public var controlFlags: UInt64
+        /// `c_lflag`.
         public var localFlags: UInt64
+        /// `c_cc`: the control characters, VMIN and VTIME.
         public var controlCharacters: [UInt8]
 
         /// Whether line editing (ICANON) is on: the terminal is in its usual, cooked mode.
@@ -287,6 +292,7 @@ public final class PseudoTerminal {
         /// Whether output is processed ("\n" → "\r\n").
         public var processesOutput: Bool { outputFlags & UInt64(OPOST) != 0 }
 
+        /// The flags in octal, as `stty` and the C headers write them.
         public var description: String {
             let octal = { (value: UInt64) in "0o" + String(value, radix: 8) }
             return "iflag \(octal(inputFlags)) oflag \(octal(outputFlags)) cflag \(octal(controlFlags)) lflag \(octal(localFlags))"

@@ -14,7 +14,9 @@ import Dispatch
 struct ChildProcess {
     /// How a child ended, as far as is known.
     enum Ending: Equatable {
+        /// It exited with this status.
         case exited(status: Int32)
+        /// A signal ended it.
         case killedBySignal
         /// Still running when the wait's time was up.
         case running

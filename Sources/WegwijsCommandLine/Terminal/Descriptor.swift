@@ -9,6 +9,7 @@ struct Descriptor: Sendable, Equatable {
     /// The descriptor's number.
     let rawValue: Int32
 
+    /// The descriptor numbered `rawValue`.
     init(_ rawValue: Int32) { self.rawValue = rawValue }
 
     // MARK: - Asking
@@ -81,6 +82,7 @@ struct Descriptor: Sendable, Equatable {
 
     /// Outcome of one read.
     enum ReadResult: Equatable {
+        /// What was there (at least one byte).
         case bytes([UInt8])
         /// The other end is closed: a pipe's writer went away, or a terminal hung up (EIO).
         case endOfFile
