@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WegwijsCommandLineTests",
-            dependencies: ["WegwijsCore", "WegwijsTestSupport"]
+            dependencies: ["WegwijsCommandLine", "WegwijsCore", "WegwijsTestSupport"]
         ),
     ]
 )
