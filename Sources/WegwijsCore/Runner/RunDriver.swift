@@ -256,13 +256,14 @@ public final class RunDriver {
         }
         if let resumption = run.resumption, resumption.stepIndex < plan.steps.count {
             lines.append("")
-            lines.append(s("runner.resume", [
+            lines.append(contentsOf: wrapped(s("runner.resume", [
                 "number": String(resumption.stepIndex + 1), "count": String(plan.steps.count),
                 "date": Self.localTime(run.state.startedAt),
-            ]))
-            if resumption.procedureChanged { lines.append(s("runner.resume.changed")) }
+            ]), indent: 0))
+            if resumption.procedureChanged { lines.append(contentsOf: wrapped(s("runner.resume.changed"), indent: 0)) }
             if !resumption.unmatchedKeys.isEmpty {
-                lines.append(s("runner.resume.unmatched", ["steps": resumption.unmatchedKeys.joined(separator: ", ")]))
+                lines.append(contentsOf: wrapped(
+                    s("runner.resume.unmatched", ["steps": resumption.unmatchedKeys.joined(separator: ", ")]), indent: 0))
             }
         }
         console.write(lines.joined(separator: "\n") + "\n")
@@ -319,10 +320,11 @@ public final class RunDriver {
     /// The keys that work now, then `> ` in plain mode.
     func prompt() {
         let keys = keyHints()
+        let lines = wrapped(keys, indent: 0, style: console.capabilities.isInteractive ? .mark : [])
         if console.capabilities.isInteractive {
-            console.write(style.dim(keys) + (isTyping ? "\n> " : "\n"))
+            console.write(lines.joined(separator: "\n") + (isTyping ? "\n> " : "\n"))
         } else {
-            console.write(keys + "\n> ")
+            console.write(lines.joined(separator: "\n") + "\n> ")
         }
     }
 
@@ -348,10 +350,12 @@ public final class RunDriver {
         }
         if let other, !isTyping { keys.append(("l", other)) }
         if !isTyping { keys += [("?", s("runner.key.help")), ("q", s("runner.key.quit"))] }
+        // No-break spaces keep each key with its meaning when the line wraps.
         if console.capabilities.isInteractive {
-            return keys.map { "[\($0.0)] \($0.1)" }.joined(separator: "  ")
+            return keys.map { "[\($0.0)]\u{00A0}\($0.1.replacingOccurrences(of: " ", with: "\u{00A0}"))" }.joined(separator: "  ")
         }
-        return keys.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+        return keys.map { "\($0.0)\u{00A0}=\u{00A0}\($0.1.replacingOccurrences(of: " ", with: "\u{00A0}"))" }
+            .joined(separator: ", ")
     }
 
     var otherLanguageName: String {
@@ -386,9 +390,12 @@ public final class RunDriver {
         if let figure = step.step.figure {
             lines.append("")
             let alt = session.plainTexts.plain(figure.alt, in: run.language, procedure: step.procedure)
-            lines.append("  " + s("runner.figure", ["alt": TerminalText.safe(alt)]))
-            if let path = figurePath(figure, procedure: step.procedure) {
-                lines.append("  " + style.dim(s("runner.figure.file", ["path": TerminalText.safe(path)])))
+            lines.append(contentsOf: wrapped(s("runner.figure", ["alt": alt]), indent: 2))
+            if let path = figure.path(in: run.language, fallback: session.site.sourceLanguage(of: step.procedure))?.value,
+                figurePath(figure, procedure: step.procedure) != nil
+            {
+                let shown = session.loader.displayPath(path)
+                lines.append(contentsOf: wrapped(s("runner.figure.file", ["path": shown]), indent: 2, style: .mark))
             }
             for (offset, callout) in figure.callouts.enumerated() {
                 lines.append("    \(offset + 1). " + flatten(text.inline(callout, in: scope, values: values)))
@@ -408,6 +415,15 @@ public final class RunDriver {
             if body.isFallback { lines.append("  " + style.dim("(\(s("page.not-translated")))")) }
         }
         return lines
+    }
+
+    /// The runner's own text (made safe) wrapped to the width, each line indented, in `style`.
+    func wrapped(_ text: String, indent: Int, style textStyle: TerminalStyle = []) -> [String] {
+        let available = max(1, width - indent)
+        let spans = [TerminalSpan(TerminalText.safe(text), style: textStyle)]
+        return TerminalLineWrapper.wrap(spans, width: available).map {
+            String(repeating: " ", count: min(indent, width - 1)) + TerminalSpan.line($0, usesColor: console.capabilities.usesColor)
+        }
     }
 
     func progressBar(done: Int, count: Int) -> String {
@@ -546,16 +562,16 @@ public final class RunDriver {
                 requirement.text, in: .init(procedure: requirement.procedure), values: run.state.inputs, width: width, indent: 2)))
             outcome = .stopped
         case .stopped(.quit), .stopped(.endOfInput):
-            lines.append(s("runner.stopped"))
+            lines.append(contentsOf: wrapped(s("runner.stopped"), indent: 0))
             outcome = .stopped
         default:
-            lines.append(s("runner.interrupted"))
+            lines.append(contentsOf: wrapped(s("runner.interrupted"), indent: 0))
             outcome = .interrupted
         }
-        lines.append(s("runner.summary", [
+        lines.append(contentsOf: wrapped(s("runner.summary", [
             "done": String(counts.done), "count": String(plan.steps.count), "skipped": String(counts.skipped),
             "duration": RunReport.duration(elapsed),
-        ]))
+        ]), indent: 0))
         console.write(lines.joined(separator: "\n") + "\n")
         if let file = options.recordFile { writeReport(to: file) }
         return outcome
@@ -579,8 +595,12 @@ public final class RunDriver {
         session.strings.string(key, in: run?.language ?? options.language, values)
     }
 
+    /// Writes the runner's own words, wrapped to the width.
     func say(_ text: String) {
-        console.write(text + "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            line.isEmpty ? [""] : wrapped(String(line), indent: 0)
+        }
+        console.write(lines.joined(separator: "\n") + "\n")
     }
 
     static func localTime(_ date: Date) -> String {

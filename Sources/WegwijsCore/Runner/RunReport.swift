@@ -84,7 +84,7 @@ public struct RunReport: Sendable {
         switch event.value {
         case "finished": strings.string("runner.report.finished", in: language)
         case "quit": strings.string("runner.report.quit", in: language)
-        case "interrupted", "end of input": strings.string("runner.report.interrupted", in: language)
+        case "interrupted": strings.string("runner.report.interrupted", in: language)
         default: strings.string("runner.report.stopped", in: language)
         }
     }

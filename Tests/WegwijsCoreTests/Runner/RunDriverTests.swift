@@ -146,7 +146,7 @@ import WegwijsTestSupport
         try Data("{ broken".utf8).write(to: setup.store.folder.appendingPathComponent("add-users.json"))
         let console = ScriptedConsole(lines: ["q"])
         _ = setup.driver(console, clock: clock).start()
-        #expect(console.transcript.contains("The saved progress could not be used: it is damaged or incomplete."))
+        #expect(console.transcript.replacingOccurrences(of: "\n", with: " ").contains("The saved progress could not be used: it is damaged or incomplete."))
     }
 
     @Test func eventsAreLoggedAsJSONLines() throws {

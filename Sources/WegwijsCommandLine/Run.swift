@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import WegwijsCore
+
+/// `wegwijs run ID`: walk an admin through one procedure in the terminal.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Walk through one procedure in the terminal, step by step.",
+        discussion: """
+            Exit status: 0 when every step is done or skipped; 3 when the run stopped before the end \
+            (q, a prerequisite not in place, or input ended); 130 when interrupted (Ctrl-C). Progress is \
+            saved after every step under $XDG_STATE_HOME/wegwijs (default ~/.local/state/wegwijs).
+            """)
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: "The procedure's id (see 'wegwijs list'); without it, choose from a list.")
+    var id: String?
+
+    @Option(help: ArgumentHelp("The language (default: from LC_ALL or LANG when the site has it).", valueName: "code"))
+    var lang: String?
+
+    @Flag(help: "Line by line, without cursor movement or colour: for screen readers and scripts.")
+    var plain = false
+
+    @Flag(help: "Start over instead of resuming a saved run.")
+    var restart = false
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Fill in an input in advance (repeatable).", valueName: "name=value"))
+    var presets: [String] = []
+
+    @Option(help: ArgumentHelp("Write a Markdown report of the run to this file.", valueName: "file"))
+    var record: String?
+
+    func validate() throws {
+        for preset in presets where !preset.contains("=") || preset.hasPrefix("=") {
+            throw ValidationError("--set takes NAME=VALUE, not '\(preset)'")
+        }
+    }
+
+    func run() async throws {
+        var timings = Timings()
+        let (opened, diagnostics) = ContentSession.open(options.sources, timings: &timings)
+        guard let session = opened, !diagnostics.hasErrors else {
+            Report.printDiagnostics(diagnostics.sorted.filter { $0.severity == .error })
+            throw ExitCode(1)
+        }
+        let site = session.site
+        let environment = ProcessInfo.processInfo.environment
+        let language = try chooseLanguage(site: site, environment: environment)
+        let console = makeRunConsole(plain: plain)
+        defer { console.close() }
+
+        let procedure: Procedure
+        if let id {
+            guard let found = site.procedure(id) else {
+                console.close()
+                let suggestion = Suggestion.didYouMean(id, among: site.procedures.map(\.id))
+                throw ValidationError("no procedure '\(id)'\(suggestion); 'wegwijs list' shows them all")
+            }
+            procedure = found
+        } else {
+            guard let chosen = ProcedurePicker(session: session, language: language, console: console).choose() else {
+                throw ExitCode(3)
+            }
+            procedure = chosen
+        }
+
+        var values: [String: String] = [:]
+        for preset in presets {
+            let parts = preset.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        let plan = RunPlan(procedure: procedure, site: site)
+        for name in values.keys.sorted() where !plan.inputs.contains(where: { $0.input.id == name }) {
+            console.close()
+            let suggestion = Suggestion.didYouMean(name, among: plan.inputs.map(\.input.id))
+            throw ValidationError("procedure '\(procedure.id)' has no input '\(name)'\(suggestion)")
+        }
+        let driver = RunDriver(
+            session: session, plan: plan, console: console, store: RunStateStore.standard(environment: environment),
+            options: RunDriver.Options(
+                language: language, presets: values, restart: restart,
+                recordFile: record.map { URL(fileURLWithPath: $0) }, user: environment["USER"] ?? NSUserName()))
+        let outcome = driver.start()
+        console.close()
+        switch outcome {
+        case .finished: return
+        case .stopped: throw ExitCode(3)
+        case .interrupted: throw ExitCode(130)
+        }
+    }
+
+    /// `--lang`, else the language LC_ALL, LC_MESSAGES or LANG names when the site has it, else the source language.
+    func chooseLanguage(site: Site, environment: [String: String]) throws -> String {
+        if let lang {
+            guard site.languages.contains(lang) else {
+                throw ValidationError("'\(lang)' is not a language of the site (\(site.languages.joined(separator: ", ")))")
+            }
+            return lang
+        }
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[variable], !value.isEmpty else { continue }
+            let code = value.split(whereSeparator: { "_.@-".contains($0) }).first.map { String($0).lowercased() } ?? ""
+            if site.languages.contains(code) { return code }
+            break  // the first variable that is set decides, as in setlocale
+        }
+        return site.sourceLanguage
+    }
+}

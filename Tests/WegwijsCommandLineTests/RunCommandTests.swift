@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import WegwijsTestSupport
+
+/// `wegwijs run` end to end: through a pipe in plain mode, and in a pseudo-terminal as a person uses it.
+@Suite(.serialized) struct RunCommandTests {
+    /// A state folder of its own for each test, so runs never meet the user's or each other's.
+    final class StateFolder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-state-\(UUID().uuidString)")
+        var environment: [String: String] {
+            var environment = ProcessInfo.processInfo.environment
+            environment["XDG_STATE_HOME"] = url.path
+            environment["SWIFT_BACKTRACE"] = "enable=no"
+            environment["LANG"] = "C"
+            environment.removeValue(forKey: "LC_ALL")
+            return environment
+        }
+
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    @Test func aScriptWalksAWholeSeedProcedureInPlainMode() throws {
+        let state = StateFolder()
+        let report = state.url.appendingPathComponent("report.md")
+        let answers = "y\n\n\n\ny\n\ny\n"
+        let result = try CommandRunner.run(
+            ["run", "enable-track-and-trace", "--plain", "--record", report.path], in: Repository.root,
+            environment: ["XDG_STATE_HOME": state.url.path, "LANG": "C"], input: answers)
+        #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError)")
+        #expect(result.standardOutput.contains("Step 4 of 4"))
+        #expect(result.standardOutput.contains("4 of 4 steps done, 0 skipped"))
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(text.contains("# Run report: Turn on the Track & Trace authorisation"))
+        #expect(text.contains("| 4 | Select the authorisations for the user | done |"))
+    }
+
+    @Test func languageFollowsLANGAndStdinClosingStopsAndSaves() throws {
+        let state = StateFolder()
+        let result = try CommandRunner.run(
+            ["run", "enable-track-and-trace"], in: Repository.root,
+            environment: ["XDG_STATE_HOME": state.url.path, "LANG": "nl_NL.UTF-8"], input: "j\n\n")
+        #expect(result.status == 3)
+        #expect(result.standardOutput.contains("Stap 2 van 4"))
+        #expect(result.standardOutput.contains("Gestopt. Je voortgang is opgeslagen"))
+        #expect(FileManager.default.fileExists(atPath: state.url.appendingPathComponent("wegwijs/enable-track-and-trace.json").path))
+    }
+
+    @Test func wrongArgumentsExitWith64() throws {
+        let state = StateFolder()
+        for arguments in [["run", "enable-track-and-trac"], ["run", "add-users", "--set", "nonsense"],
+                          ["run", "add-users", "--set", "acount=1"], ["run", "add-users", "--lang", "fr"]] {
+            let result = try CommandRunner.run(arguments, in: Repository.root, environment: ["XDG_STATE_HOME": state.url.path], input: "")
+            #expect(result.status == 64, "\(arguments): \(result.standardError)")
+        }
+        let typo = try CommandRunner.run(["run", "enable-track-and-trac"], in: Repository.root, input: "")
+        #expect(typo.standardError.contains("did you mean 'enable-track-and-trace'?"))
+    }
+
+    @Test func pickingAProcedureByPartOfItsTitle() throws {
+        let state = StateFolder()
+        let result = try CommandRunner.run(
+            ["run", "--plain"], in: Repository.root, environment: ["XDG_STATE_HOME": state.url.path, "LANG": "C"],
+            input: "track\nq\n")
+        #expect(result.standardOutput.contains("Choose a procedure"))
+        #expect(result.standardOutput.contains("Turn on the Track & Trace authorisation"))
+        #expect(result.standardOutput.contains("Is this in place?"))
+    }
+
+    @Test func ctrlCInATerminalSavesRestoresTheTerminalAndTheNextRunResumes() throws {
+        let state = StateFolder()
+        let terminal = try PseudoTerminal(columns: 72, rows: 30)
+        let before = try terminal.attributes()
+        var environment = state.environment
+        environment["TERM"] = "xterm-256color"
+        try terminal.launch(
+            CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
+            in: Repository.root)
+        _ = try terminal.readOutput(until: "Is this in place?")
+        try terminal.send("y")
+        _ = try terminal.readOutput(until: "Step 1 of 4")
+        try terminal.send("\r")
+        _ = try terminal.readOutput(until: "Step 2 of 4")
+        try terminal.send(bytes: [0x03])
+        let status = terminal.waitForExit(timeout: .seconds(10))
+        #expect(status == 130)
+        #expect(terminal.output.contains("Interrupted. Your progress is saved"))
+        #expect(try terminal.attributes() == before, "the terminal settings are restored")
+
+        let again = try PseudoTerminal(columns: 72, rows: 30)
+        try again.launch(
+            CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
+            in: Repository.root)
+        let screen = try again.readOutput(until: "Step 2 of 4")
+        #expect(screen.contains("Resuming at step 2 of 4"))
+        try again.send("q")
+        #expect(again.waitForExit(timeout: .seconds(10)) == 3)
+    }
+
+    @Test func languageSwitchRedrawsTheSameStep() throws {
+        let state = StateFolder()
+        let terminal = try PseudoTerminal(columns: 80, rows: 30)
+        var environment = state.environment
+        environment["TERM"] = "xterm-256color"
+        try terminal.launch(
+            CommandRunner.executable, arguments: ["run", "access-esecure", "--lang", "en"], environment: environment,
+            in: Repository.root)
+        _ = try terminal.readOutput(until: "Step 1 of 2")
+        try terminal.send("l")
+        let screen = try terminal.readOutput(until: "Stap 1 van 2")
+        #expect(screen.contains("volgende"))
+        #expect(screen.contains("Log in op MyDHL+ met uw beheerdersaccount"))
+        try terminal.send("q")
+        #expect(terminal.waitForExit(timeout: .seconds(10)) == 3)
+    }
+}
