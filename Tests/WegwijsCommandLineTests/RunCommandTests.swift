@@ -76,11 +76,14 @@ import WegwijsTestSupport
         try terminal.launch(
             CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
             in: Repository.root)
-        _ = try terminal.readOutput(until: "Is this in place?")
+        _ = try terminal.readOutput { $0.range(of: "Is this in place?").map { r in $0[r.upperBound...].contains("quit") } ?? false }
         try terminal.send("y")
-        _ = try terminal.readOutput(until: "Step 1 of 4")
+        _ = try terminal.readOutput { $0.range(of: "Step 1 of 4").map { r in $0[r.upperBound...].contains("quit") } ?? false }
         try terminal.send("\r")
-        _ = try terminal.readOutput(until: "Step 2 of 4")
+        // Keys typed while a screen is drawn are discarded: wait for the whole screen (its key hints).
+        _ = try terminal.readOutput { output in
+            output.range(of: "Step 2 of 4").map { output[$0.upperBound...].contains("quit") } ?? false
+        }
         try terminal.send(bytes: [0x03])
         let status = terminal.waitForExit(timeout: .seconds(10))
         #expect(status == 130)
@@ -91,7 +94,7 @@ import WegwijsTestSupport
         try again.launch(
             CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
             in: Repository.root)
-        let screen = try again.readOutput(until: "Step 2 of 4")
+        let screen = try again.readOutput { $0.range(of: "Step 2 of 4").map { r in $0[r.upperBound...].contains("quit") } ?? false }
         #expect(screen.contains("Resuming at step 2 of 4"))
         try again.send("q")
         #expect(again.waitForExit(timeout: .seconds(10)) == 3)
@@ -105,7 +108,7 @@ import WegwijsTestSupport
         try terminal.launch(
             CommandRunner.executable, arguments: ["run", "access-esecure", "--lang", "en"], environment: environment,
             in: Repository.root)
-        _ = try terminal.readOutput(until: "Step 1 of 2")
+        _ = try terminal.readOutput { $0.range(of: "Step 1 of 2").map { r in $0[r.upperBound...].contains("quit") } ?? false }
         try terminal.send("l")
         // The key hints come last on a screen: read until they are there.
         let screen = try terminal.readOutput(until: "stoppen")
