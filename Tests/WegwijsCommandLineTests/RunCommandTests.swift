@@ -19,6 +19,12 @@ import WegwijsTestSupport
         deinit { try? FileManager.default.removeItem(at: url) }
     }
 
+    /// Whether the screen that starts with `marker` is complete: its key hints (they end with "quit") follow it.
+    static func isDrawn(_ output: String, after marker: String) -> Bool {
+        guard let range = output.range(of: marker, options: .backwards) else { return false }
+        return output[range.upperBound...].contains("quit")
+    }
+
     @Test func aScriptWalksAWholeSeedProcedureInPlainMode() throws {
         let state = StateFolder()
         let report = state.url.appendingPathComponent("report.md")
@@ -76,14 +82,12 @@ import WegwijsTestSupport
         try terminal.launch(
             CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
             in: Repository.root)
-        _ = try terminal.readOutput { $0.range(of: "Is this in place?").map { r in $0[r.upperBound...].contains("quit") } ?? false }
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Is this in place?") }
         try terminal.send("y")
-        _ = try terminal.readOutput { $0.range(of: "Step 1 of 4").map { r in $0[r.upperBound...].contains("quit") } ?? false }
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 1 of 4") }
         try terminal.send("\r")
         // Keys typed while a screen is drawn are discarded: wait for the whole screen (its key hints).
-        _ = try terminal.readOutput { output in
-            output.range(of: "Step 2 of 4").map { output[$0.upperBound...].contains("quit") } ?? false
-        }
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 2 of 4") }
         try terminal.send(bytes: [0x03])
         let status = terminal.waitForExit(timeout: .seconds(10))
         #expect(status == 130)
@@ -94,7 +98,7 @@ import WegwijsTestSupport
         try again.launch(
             CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
             in: Repository.root)
-        let screen = try again.readOutput { $0.range(of: "Step 2 of 4").map { r in $0[r.upperBound...].contains("quit") } ?? false }
+        let screen = try again.readOutput { Self.isDrawn($0, after: "Step 2 of 4") }
         #expect(screen.contains("Resuming at step 2 of 4"))
         try again.send("q")
         #expect(again.waitForExit(timeout: .seconds(10)) == 3)
@@ -108,7 +112,7 @@ import WegwijsTestSupport
         try terminal.launch(
             CommandRunner.executable, arguments: ["run", "access-esecure", "--lang", "en"], environment: environment,
             in: Repository.root)
-        _ = try terminal.readOutput { $0.range(of: "Step 1 of 2").map { r in $0[r.upperBound...].contains("quit") } ?? false }
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 1 of 2") }
         try terminal.send("l")
         // The key hints come last on a screen: read until they are there.
         let screen = try terminal.readOutput(until: "stoppen")
