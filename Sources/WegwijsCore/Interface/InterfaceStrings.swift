@@ -75,6 +75,7 @@ public struct InterfaceStrings: Sendable {
         "runner.key.retry",
         "runner.key.note",
         "runner.key.enter",
+        "runner.key.ok",
         "runner.key.space",
         "runner.yes-letters",
         "runner.help",

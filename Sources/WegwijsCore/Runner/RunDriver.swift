@@ -104,7 +104,8 @@ public final class RunDriver {
         case .endOfInput:
             run.handle(.endOfInput, now: clock())
         case .resize:
-            break  // the loop draws the screen again at the new width
+            needsDraw = true  // a new width, or back from Ctrl-Z: draw the screen again
+
         case .key(let key):
             handleKey(key)
         case .line(let line):
@@ -336,7 +337,7 @@ public final class RunDriver {
         case .prerequisite, .resultQuestion:
             keys = [(s("runner.yes-letters"), s("runner.key.yes")), ("n", s("runner.key.no")), ("b", s("runner.key.back"))]
         case .input, .problemNote:
-            keys = [(enter, "OK")]
+            keys = [(enter, s("runner.key.ok"))]
         case .step(let index):
             keys = [(enter, s("runner.key.next")), ("b", s("runner.key.back")), ("s", s("runner.key.skip"))]
             let step = plan.steps[index].step

@@ -164,3 +164,13 @@ import WegwijsTestSupport
         #expect(kinds.last == "end")
     }
 }
+
+@Suite struct RunDriverResizeTests {
+    @Test func aResizeRedrawsTheStepAtTheNewWidth() throws {
+        let setup = try RunDriverTests.Setup()
+        let script: [RunInput] = [.line("y"), .line("y"), .line("123"), .line("x"), .resize(width: 30), .line("q")]
+        let console = ScriptedConsole(capabilities: .plain(width: 80), script: script)
+        _ = setup.driver(console, clock: { Date(timeIntervalSince1970: 0) }).start()
+        #expect(console.transcript.components(separatedBy: "Step 1 of 4").count == 3, "the step is drawn again after the resize")
+    }
+}
