@@ -309,12 +309,13 @@ public struct RunSession: Sendable {
         pendingEvents.append(event(.stepShown, now, step: plan.steps[index].key))
     }
 
-    /// Adds the time spent on step `index` so far to its record (for a step left with "back").
+    /// Adds the time spent on step `index` since it was shown to its record, if it has one (a step left with
+    /// "back", or the step on screen when the run stops, so a resumed run counts it).
     mutating func leaveStep(_ index: Int, now: Date) {
+        defer { stepShownAt = nil }
         guard let shown = stepShownAt, var record = state.record(for: plan.steps[index].key) else { return }
         record.seconds += now.timeIntervalSince(shown)
         state.setRecord(record)
-        stepShownAt = nil
     }
 
     mutating func complete(_ index: Int, status: RunState.StepRecord.Status, sawResult: Bool?, problem: String?, now: Date) {
@@ -339,7 +340,7 @@ public struct RunSession: Sendable {
 
     mutating func stop(_ reason: StopReason, now: Date) {
         guard !isOver else { return }
-        if let index = stepIndex { leaveStepKeepingTime(index, now: now) }
+        if let index = stepIndex { leaveStep(index, now: now) }
         phase = .stopped(reason)
         let why: String =
             switch reason {
@@ -352,17 +353,6 @@ public struct RunSession: Sendable {
             pendingEvents.append(event(.interruption, now, value: why))
         }
         pendingEvents.append(event(.end, now, value: why))
-    }
-
-    /// Keeps the time spent on an unfinished step in the saved state, so a resumed run counts it.
-    mutating func leaveStepKeepingTime(_ index: Int, now: Date) {
-        guard let shown = stepShownAt else { return }
-        let key = plan.steps[index].key
-        if var record = state.record(for: key) {
-            record.seconds += now.timeIntervalSince(shown)
-            state.setRecord(record)
-        }
-        stepShownAt = nil
     }
 
     // MARK: - Helpers
