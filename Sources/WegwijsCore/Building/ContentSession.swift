@@ -36,7 +36,7 @@ public struct ContentSession: Sendable {
         let loadStart = clock.now
         let (loadedSite, loadDiagnostics) = loader.load()
         diagnostics.append(contentsOf: loadDiagnostics)
-        let templatesDisplay = Self.displayPath(sources.templatesDisplayPath ?? sources.templates.relativePath)
+        let templatesDisplay = ContentLoader.normalizedDisplayPath(sources.templatesDisplayPath ?? sources.templates.relativePath)
         let strings = InterfaceStrings.load(
             from: sources.templates.appendingPathComponent("strings"), displayPath: "\(templatesDisplay)/strings",
             diagnostics: &diagnostics)
@@ -50,13 +50,6 @@ public struct ContentSession: Sendable {
         timings.validate = clock.now - validateStart
         let session = ContentSession(site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader)
         return (session, diagnostics)
-    }
-
-    static func displayPath(_ path: String) -> String {
-        var result = path
-        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
-        if result.hasPrefix("./"), result.count > 2 { result.removeFirst(2) }
-        return result
     }
 }
 

@@ -15,10 +15,15 @@ public struct ContentLoader: Sendable {
     /// A loader for `contentDirectory`, shown in diagnostics as `displayPath` (default: the path as given).
     public init(contentDirectory: URL, displayPath: String? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
-        var prefix = displayPath ?? contentDirectory.relativePath
-        while prefix.count > 1, prefix.hasSuffix("/") { prefix.removeLast() }
-        if prefix.hasPrefix("./"), prefix.count > 2 { prefix.removeFirst(2) }
-        displayPrefix = prefix
+        displayPrefix = Self.normalizedDisplayPath(displayPath ?? contentDirectory.relativePath)
+    }
+
+    /// A folder path as the user typed it, without trailing slashes or a leading `./`, for diagnostics.
+    public static func normalizedDisplayPath(_ path: String) -> String {
+        var result = path
+        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
+        if result.hasPrefix("./"), result.count > 2 { result.removeFirst(2) }
+        return result
     }
 
     /// The path of a file inside the content folder as shown to the user.
