@@ -146,16 +146,19 @@ public struct PageRenderer: Sendable {
 
     /// "Follow the steps in {link}, then continue here." with the link made for this output.
     func includeSentence(title: String, href: String) -> String {
-        let sentence = strings.string("procedure.include", in: language)
-        let parts = sentence.components(separatedBy: "{link}")
-        switch format {
-        case .html:
-            let link = "<a href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(title))</a>"
-            return parts.map(HTMLEscaping.text).joined(separator: link)
-        case .markdown:
-            let link = "[\(MarkdownEscaping.text(title))](\(href))"
-            return parts.map(MarkdownEscaping.text).joined(separator: link)
-        }
+        let link =
+            switch format {
+            case .html: "<a href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(title))</a>"
+            case .markdown: "[\(MarkdownEscaping.text(title))](\(href))"
+            }
+        return interfaceString("procedure.include", placing: link, at: "link")
+    }
+
+    /// The interface string `key` escaped for this output, with the tool's own `markup` at its `{placeholder}`.
+    func interfaceString(_ key: String, placing markup: String, at placeholder: String) -> String {
+        let parts = strings.string(key, in: language).components(separatedBy: "{\(placeholder)}")
+        let escaped = parts.map { format == .html ? HTMLEscaping.text($0) : MarkdownEscaping.text($0) }
+        return escaped.joined(separator: markup)
     }
 
     // MARK: - Texts
@@ -183,15 +186,15 @@ public struct PageRenderer: Sendable {
 
     /// "example: 123456789" with the value as code, from the `procedure.example` string.
     func exampleLine(_ example: String) -> String {
-        let parts = strings.string("procedure.example", in: language).components(separatedBy: "{example}")
+        let code: String
         switch format {
         case .html:
-            return parts.map(HTMLEscaping.text).joined(separator: "<code>\(HTMLEscaping.text(example))</code>")
+            code = "<code>\(HTMLEscaping.text(example))</code>"
         case .markdown:
-            let fence = example.contains("`") ? "`` " : "`"
-            let closing = example.contains("`") ? " ``" : "`"
-            return parts.map(MarkdownEscaping.text).joined(separator: fence + example + closing)
+            let fence = example.contains("`") ? "``" : "`"
+            code = example.contains("`") ? "\(fence) \(example) \(fence)" : "\(fence)\(example)\(fence)"
         }
+        return interfaceString("procedure.example", placing: code, at: "example")
     }
 
     /// Plain text made safe for this output, for templates to insert with `{{{…}}}`.
