@@ -89,14 +89,9 @@ public struct RunReport: Sendable {
         }
     }
 
-    /// Text for a Markdown table cell: pipes and markup escaped, line breaks as spaces, no control characters.
+    /// Text for a Markdown table cell: no control characters (line breaks included), markup and pipes escaped.
     func escape(_ text: String) -> String {
-        var result = ""
-        for character in TerminalText.safe(text) {
-            if "\\`*_[]<>|#".contains(character) { result.append("\\") }
-            result.append(character == "\n" ? " " : character)
-        }
-        return result
+        MarkdownEscaping.text(TerminalText.safe(text))
     }
 
     func codeSpan(_ text: String) -> String {
