@@ -90,25 +90,14 @@ public struct SiteBuilder: Sendable {
         timings.textBytes = Self.textBytes(of: site, in: languages) * OutputFormat.allCases.count
     }
 
-    /// Bytes of CommonMark the pages of `languages` render (fallbacks and includes not counted).
+    /// Bytes of CommonMark the pages of `languages` render, figure alt texts included (fallbacks and includes not counted).
     static func textBytes(of site: Site, in languages: [String]) -> Int {
         var total = 0
-        func add(_ text: Text?) {
-            guard let text else { return }
+        func add(_ text: Text) {
             for language in languages { total += text.entry(in: language)?.value.utf8.count ?? 0 }
         }
         for procedure in site.procedures {
-            add(procedure.title)
-            add(procedure.summary)
-            procedure.requirements.forEach(add)
-            procedure.inputs.forEach { add($0.label) }
-            for case .step(let step) in procedure.steps {
-                add(step.title)
-                add(step.text)
-                add(step.result)
-                step.notes.forEach { add($0.text) }
-                step.figure?.callouts.forEach(add)
-            }
+            procedure.forEachText { text, _, _ in add(text) }
         }
         return total
     }

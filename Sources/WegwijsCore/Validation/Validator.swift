@@ -53,47 +53,19 @@ public struct Validator: Sendable {
 
     // MARK: - Every text
 
-    /// What a text is for, which decides how strictly a missing language is taken.
-    enum Role {
-        case prose
-        /// Figure alt text: required in every language.
-        case alternativeText
-    }
-
-    /// Calls `body` for every text of the site, with the scope its links resolve in.
-    func forEachText(_ body: (Text, LinkResolver.Scope, Role) -> Void) {
-        forSiteText(body)
-        for procedure in site.procedures { forEachText(of: procedure, body) }
-    }
-
     /// The texts that belong to no procedure: site title, group titles, glossary labels.
-    func forSiteText(_ body: (Text, LinkResolver.Scope, Role) -> Void) {
+    func forSiteText(_ body: (Text, LinkResolver.Scope, TextRole) -> Void) {
         body(site.title, .init(), .prose)
         for group in site.groups { body(group.title, .init(), .prose) }
         for term in site.glossary.terms { body(term.label, .init(), .prose) }
     }
 
-    /// The texts of one procedure.
-    func forEachText(of procedure: Procedure, _ body: (Text, LinkResolver.Scope, Role) -> Void) {
-        let scope = LinkResolver.Scope(procedure: procedure)
-        body(procedure.title, scope, .prose)
-        if let summary = procedure.summary { body(summary, scope, .prose) }
-        for requirement in procedure.requirements { body(requirement, scope, .prose) }
-        for input in procedure.inputs { body(input.label, scope, .prose) }
-        for case .step(let step) in procedure.steps {
-            let stepScope = LinkResolver.Scope(procedure: procedure, step: step)
-            body(step.title, stepScope, .prose)
-            if let text = step.text { body(text, stepScope, .prose) }
-            if let figure = step.figure {
-                body(figure.alt, stepScope, .alternativeText)
-                for callout in figure.callouts { body(callout, stepScope, .prose) }
-            }
-            for note in step.notes { body(note.text, stepScope, .prose) }
-            if let result = step.result { body(result, stepScope, .prose) }
-        }
+    /// The texts of one procedure, with the scope their links resolve in.
+    func forEachText(of procedure: Procedure, _ body: (Text, LinkResolver.Scope, TextRole) -> Void) {
+        procedure.forEachText { text, step, role in body(text, LinkResolver.Scope(procedure: procedure, step: step), role) }
     }
 
-    func checkTranslations(of text: Text, scope: LinkResolver.Scope, role: Role, into diagnostics: inout Diagnostics) {
+    func checkTranslations(of text: Text, scope: LinkResolver.Scope, role: TextRole, into diagnostics: inout Diagnostics) {
         guard !text.isSameInEveryLanguage else { return }
         let missing = site.languages.filter { !text.isTranslated(into: $0) }
         guard !missing.isEmpty else { return }
