@@ -17,6 +17,11 @@ public enum PrintedGuide {
     /// The booklet of every language: `print/guide.html`.
     public static var bookletPath: String { "\(folder)/\(bookletName).html" }
 
+    /// The print documents of `languages`, then the booklet when `includesBooklet`.
+    public static func documents(languages: [String], includesBooklet: Bool) -> [String] {
+        languages.map { documentPath(language: $0) } + (includesBooklet ? [bookletPath] : [])
+    }
+
     /// The PDF made from the print document at `documentPath`: `print/en.pdf`.
     public static func pdfPath(of documentPath: String) -> String {
         String(documentPath.dropLast(".html".count)) + ".pdf"
