@@ -42,7 +42,7 @@ struct PDF: AsyncParsableCommand {
         _ = try await action.run { session, staging in
             let chosen = languages.isEmpty ? session.site.languages : session.site.languages.filter(languages.contains)
             let documents = PrintedGuide.documents(languages: chosen, includesBooklet: combined)
-            reports = try weasyPrint.makePDFs(of: documents, in: staging)
+            reports = try weasyPrint.makePDFs(of: documents, in: staging, shownAs: output)
         }
         for report in reports {
             for message in report.messages { Report.printWarning("WeasyPrint on '\(output)/\(report.path)': \(message)") }

@@ -53,14 +53,16 @@ public struct WeasyPrint: Sendable {
     }
 
     /// Makes the PDF of each print document in `documents` (paths relative to `root`, `print/en.html`), up to
-    /// one per core at a time. Throws the first failure, in `documents` order, after all have ended; PDFs
-    /// already made stay (the caller decides), a failed one leaves nothing.
-    public func makePDFs(of documents: [String], in root: URL) throws(Failure) -> [Report] {
+    /// one per core at a time; messages name files under `displayRoot` (the output folder as the user named it).
+    /// Throws the first failure, in `documents` order, after all have ended; PDFs already made stay (the
+    /// caller decides), a failed one leaves nothing.
+    public func makePDFs(of documents: [String], in root: URL, shownAs displayRoot: String) throws(Failure) -> [Report] {
         let results = UnsafeResults<Result<Report, Failure>>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             let document = documents[index]
             do throws(Failure) {
-                let messages = try makePDF(of: root.appendingPathComponent(document), named: PrintedGuide.pdfPath(of: document))
+                let name = "\(displayRoot)/\(PrintedGuide.pdfPath(of: document))"
+                let messages = try makePDF(of: root.appendingPathComponent(document), named: name)
                 results[index] = .success(Report(path: PrintedGuide.pdfPath(of: document), messages: messages))
             } catch {
                 results[index] = .failure(error)
