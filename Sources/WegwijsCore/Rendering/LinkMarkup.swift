@@ -73,7 +73,9 @@ struct LinkMarkup: Sendable {
     /// or `print.reference.later` ("{link} (see page {page})") split at `{link}`, its `{page}` an empty link to
     /// `anchor` whose number the layout engine writes (CSS `target-counter`), never this program.
     func pageReference(to anchor: String, isEarlier: Bool) -> (enter: String, exit: String) {
+        // The number stays on the line of the word before it ("page 7").
         let template = strings.string(isEarlier ? "print.reference.earlier" : "print.reference.later", in: language)
+            .replacingOccurrences(of: " {page}", with: "\u{00A0}{page}")
         let number = "<a class=\"page-number\" href=\"#\(HTMLEscaping.attribute(anchor))\"></a>"
         func markup(_ words: String) -> String {
             words.components(separatedBy: "{page}").map(HTMLEscaping.text).joined(separator: number)

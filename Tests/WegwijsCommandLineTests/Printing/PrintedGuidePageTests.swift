@@ -177,6 +177,8 @@ import WegwijsTestSupport
                     let before = body[..<match.range.lowerBound]
                     let target = try #require(targets.first { before.hasSuffix($0) }, "page \(page): '\(before.suffix(60))' names no known target")
                     let number = try #require(match.output[1].substring.flatMap { Int($0) })
+                    let next = body[match.range.upperBound...].first
+                    #expect(next.map { !$0.isLetter && !$0.isNumber } ?? true, "page \(page): no space after page \(number)")
                     found.append(Reference(page: page, target: target, number: number, isEarlier: isEarlier))
                 }
             }
