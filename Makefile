@@ -4,14 +4,18 @@ BIN := .build/debug/wegwijs
 N ?= 5000
 export SWIFT_BACKTRACE := enable=no
 
-.PHONY: guides test dependencies build snapshots bench check clean
+.PHONY: guides pdf test dependencies print-dependencies build snapshots bench check clean
 
 ## Render content/ to output/ (installs libcmark-dev first where it is missing).
 guides: build
 	$(BIN) build --content content --templates templates --output output
 
-## Build, then run every test.
-test: dependencies
+## Render content/ to output/, with the printed guides as PDF and the bilingual booklet (needs WeasyPrint).
+pdf: build print-dependencies
+	$(BIN) pdf --combined --content content --templates templates --output output
+
+## Build, then run every test (the printed guides' tests need WeasyPrint and pdftotext).
+test: dependencies print-dependencies
 	$(SWIFT) build
 	$(SWIFT) test
 
@@ -33,6 +37,9 @@ build: dependencies
 
 dependencies:
 	@scripts/ensure-dependencies
+
+print-dependencies:
+	@scripts/ensure-dependencies weasyprint poppler-utils
 
 clean:
 	rm -rf .build

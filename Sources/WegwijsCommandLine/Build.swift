@@ -22,6 +22,26 @@ struct Build: AsyncParsableCommand {
     var timings = false
 
     func run() async throws {
+        let action = BuildAction(options: options, output: output, strict: strict, languages: languages, namedLanguages: languages)
+        _ = try await action.run(showingTimings: timings)
+    }
+}
+
+/// What `build` does, shared with `pdf`: load and validate, render into a staging folder, then swap it in.
+struct BuildAction {
+    var options: ContentOptions
+    var output: String
+    var strict: Bool
+    /// The languages to render (all the site's when empty).
+    var languages: [String]
+    /// Every language the command line named, each checked to be one of the site's.
+    var namedLanguages: [String]
+
+    /// Builds; `finish` runs on the complete staging folder before it replaces the output, and may still
+    /// refuse it by throwing. Returns the session. Exits 1 after reporting content errors or a folder problem.
+    func run(
+        showingTimings: Bool = false, finish: (ContentSession, URL) async throws -> Void = { _, _ in }
+    ) async throws -> ContentSession {
         let clock = ContinuousClock()
         let start = clock.now
         var measured = Timings()
@@ -33,7 +53,7 @@ struct Build: AsyncParsableCommand {
         }
         if strict { diagnostics.treatWarningsAsErrors() }
         if let session {
-            for language in languages where !session.site.languages.contains(language) {
+            for language in namedLanguages where !session.site.languages.contains(language) {
                 throw ValidationError("'\(language)' is not a language of the site (\(session.site.languages.joined(separator: ", ")))")
             }
         }
@@ -50,20 +70,25 @@ struct Build: AsyncParsableCommand {
             let builder = SiteBuilder(session: session, templates: templates, languages: languages)
             try await folder.replace { staging in
                 try await builder.render(into: staging, timings: &measured)
+                try await finish(session, staging)
             }
         } catch let refusal as OutputFolder.Refusal {
             Report.printError(refusal.message, notes: refusal.notes)
+            throw ExitCode(1)
+        } catch let failure as WeasyPrint.Failure {
+            Report.printError(failure.message, notes: failure.notes + ["Nothing was changed in '\(output)'."])
             throw ExitCode(1)
         } catch {
             Report.printError("cannot write the output to '\(output)': \(error.localizedDescription)", notes: ["Nothing was changed."])
             throw ExitCode(1)
         }
         measured.total = clock.now - start
-        if timings {
+        if showingTimings {
             StandardStreams.printError(measured.line(peakResidentMegabytes: ResourceUsage.peakResidentMegabytes))
         }
         let written = sorted.isEmpty ? "" : " (\(DiagnosticFormatter.summary(of: sorted)))"
         StandardStreams.printError("Built \(measured.procedures) procedures in \(session.site.languages.count) languages to '\(output)'\(written).")
+        return session
     }
 }
 

@@ -25,6 +25,12 @@ enum Report {
         for diagnostic in diagnostics { StandardStreams.printError(formatter.text(diagnostic)) }
     }
 
+    /// Prints a plain warning without a place (what a helper program such as WeasyPrint said).
+    static func printWarning(_ message: String) {
+        let warning = StandardStreams.errorIsColorTerminal ? "\u{1B}[1;35mwarning\u{1B}[0m" : "warning"
+        StandardStreams.printError("wegwijs: \(warning): \(TerminalText.safe(message))")
+    }
+
     /// Prints a plain error without a place (for problems with the command line's folders, not content).
     static func printError(_ message: String, notes: [String] = []) {
         let error = StandardStreams.errorIsColorTerminal ? "\u{1B}[1;31merror\u{1B}[0m" : "error"

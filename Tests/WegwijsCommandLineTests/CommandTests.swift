@@ -28,7 +28,7 @@ import WegwijsTestSupport
         #expect(files == [
             ".wegwijs-output", "html/en/add-users.html", "html/en/index.html", "html/index.html", "html/nl/add-users.html",
             "html/nl/index.html", "html/wegwijs.css", "md/README.md", "md/en/README.md", "md/en/add-users.md",
-            "md/nl/README.md", "md/nl/add-users.md",
+            "md/nl/README.md", "md/nl/add-users.md", "print/en.html", "print/guide.html", "print/nl.html", "print/print.css",
         ])
     }
 

@@ -17,24 +17,27 @@ public struct SiteBuilder: Sendable {
         self.languages = languages.isEmpty ? session.site.languages : languages
     }
 
-    /// One unit of parallel work: a page of one procedure, or an index, in one language and format.
+    /// One unit of parallel work: a page of one procedure, or an index, in one language and format; or the
+    /// printed guide of the language at `part` in ``languages``.
     enum Job: Sendable {
         case procedure(Int, language: String, format: OutputFormat)
         case index(language: String, format: OutputFormat)
+        case printPart(Int)
     }
 
     /// Renders everything into `staging` (which must exist and be empty). Returns what it measured.
     public func render(into staging: URL, timings: inout Timings) async throws {
         let site = session.site
-        var jobs: [Job] = []
-        for format in OutputFormat.allCases {
+        // The printed guides first: each is a long job, better not left for the end.
+        var jobs: [Job] = languages.indices.map { .printPart($0) }
+        for format in OutputFormat.pageFormats {
             for language in languages {
                 jobs.append(.index(language: language, format: format))
                 for index in site.procedures.indices { jobs.append(.procedure(index, language: language, format: format)) }
             }
         }
         let writer = OutputWriter(root: staging)
-        try writer.createFolders(["html", "md"] + OutputFormat.allCases.flatMap { format in languages.map { "\(format.rawValue)/\($0)" } })
+        try writer.createFolders(["html", "md", PrintedGuide.folder] + OutputFormat.pageFormats.flatMap { format in languages.map { "\(format.rawValue)/\($0)" } })
 
         let renderers = Dictionary(uniqueKeysWithValues: OutputFormat.allCases.flatMap { format in
             languages.map { language in
@@ -46,6 +49,7 @@ public struct SiteBuilder: Sendable {
         let workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let jobList = jobs
         let next = JobCounter()
+        let printParts = UnsafeResults<String>(count: languages.count)
         let totals = try await withThrowingTaskGroup(of: WorkerTotals.self) { group in
             for _ in 0..<workerCount {
                 group.addTask {
@@ -61,6 +65,10 @@ public struct SiteBuilder: Sendable {
                             totals.pages += format == .html ? 1 : 0
                         case .index(let language, let format):
                             file = renderers["\(format.rawValue)/\(language)"]!.indexPage()
+                        case .printPart(let part):
+                            printParts[part] = renderers["\(OutputFormat.print.rawValue)/\(languages[part])"]!.printPart()
+                            totals.render += clock.now - renderStart
+                            continue
                         }
                         let writeStart = clock.now
                         totals.render += writeStart - renderStart
@@ -78,7 +86,7 @@ public struct SiteBuilder: Sendable {
         }
         let clock = ContinuousClock()
         let sharedStart = clock.now
-        let shared = sharedFiles()
+        let shared = sharedFiles() + printDocuments(parts: printParts.values)
         for file in shared { try writer.write(file) }
         timings.write += clock.now - sharedStart
         timings.render += totals.render
@@ -106,7 +114,7 @@ public struct SiteBuilder: Sendable {
     func sharedFiles() -> [OutputFile] {
         var files: [OutputFile] = []
         let site = session.site
-        for format in OutputFormat.allCases {
+        for format in OutputFormat.pageFormats {
             let context: [String: Any] = [
                 "siteTitle": session.plainTexts.plainWithLanguage(site.title, in: site.sourceLanguage, procedure: nil).text,
                 "lang": site.sourceLanguage,
@@ -122,9 +130,9 @@ public struct SiteBuilder: Sendable {
             let name = format == .html ? "html/index.html" : "md/README.md"
             files.append(OutputFile(path: name, text: templates.render("\(format.templatePrefix)-languages", context)))
         }
-        for asset in Templates.assets {
+        for (asset, folder) in Templates.assets.map({ ($0, "html") }) + Templates.printAssets.map({ ($0, PrintedGuide.folder) }) {
             if let data = FileManager.default.contents(atPath: templates.directory.appendingPathComponent(asset).path) {
-                files.append(OutputFile(path: "html/\(asset)", contents: data))
+                files.append(OutputFile(path: "\(folder)/\(asset)", contents: data))
             }
         }
         var seen = Set<String>()

@@ -21,6 +21,7 @@ public struct InterfaceStrings: Sendable {
         "page.all-guides", "page.contents", "procedure.prerequisites", "procedure.inputs", "procedure.steps",
         "procedure.step", "procedure.result", "procedure.figure-legend", "procedure.include", "procedure.example",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",
+        "print.contents", "print.reference.earlier", "print.reference.later",
     ] + runnerKeys
 
     /// The keys of the step-runner's words.

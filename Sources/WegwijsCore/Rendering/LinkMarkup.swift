@@ -1,10 +1,13 @@
 import WegwijsMarkdown
 
-/// What each resolved link becomes in HTML and in Markdown.
+/// What each resolved link becomes in HTML, in Markdown and in the printed guide.
 struct LinkMarkup: Sendable {
     let strings: InterfaceStrings
     let language: String
     let format: OutputFormat
+    /// Each procedure's place in the site's order, which is the printed guide's: whether a printed reference
+    /// points back ("as explained earlier on page 2") or ahead.
+    let procedureOrder: [String: Int]
 
     struct Context {
         var scope: LinkResolver.Scope
@@ -18,45 +21,87 @@ struct LinkMarkup: Sendable {
         }
         switch target {
         case .procedure(let id, let title):
+            guard format != .print else {
+                let earlier = isEarlier(procedureID: id, stepNumber: nil, context: context)
+                return [printReference(to: PrintAnchor.procedure(id, language: language), isEarlier: earlier, children: content(title))]
+            }
             return [.link(destination: Self.pageHref(id, format: format), title: "", children: content(title))]
 
         case .step(let procedureID, let stepID, let number, let title):
+            let label = strings.string("reference.step", in: language, ["number": String(number), "title": title])
+            guard format != .print else {
+                let anchor = PrintAnchor.step(stepID, of: procedureID, language: language)
+                let earlier = isEarlier(procedureID: procedureID, stepNumber: number, context: context)
+                return [printReference(to: anchor, isEarlier: earlier, children: content(label))]
+            }
             let anchor = format == .html ? stepID : StepAnchor.markdownSlug(number: number, title: title)
             let page = procedureID == context.currentProcedureID ? "" : Self.pageHref(procedureID, format: format)
-            let label = strings.string("reference.step", in: language, ["number": String(number), "title": title])
             return [.link(destination: "\(page)#\(anchor)", title: "", children: content(label))]
 
         case .term(_, let label, let shownIn):
-            switch format {
-            case .html:
-                let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
-                return [.markup(enter: "<span class=\"ui-term\"\(lang)>", exit: "</span>", children: content(label))]
-            case .markdown:
-                return [.strong(content(label))]
-            }
+            guard format.isHTML else { return [.strong(content(label))] }
+            let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
+            return [.markup(enter: "<span class=\"ui-term\"\(lang)>", exit: "</span>", children: content(label))]
 
         case .input(let id, let label, let shownIn):
-            switch format {
-            case .html:
-                let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
-                return [.markup(
-                    enter: "<var class=\"input\" data-input=\"\(HTMLEscaping.attribute(id))\"\(lang)>", exit: "</var>",
-                    children: content(label))]
-            case .markdown:
-                return [.emphasis(hasText ? [.originalContent] : [.text("‹\(label)›")])]
-            }
+            guard format.isHTML else { return [.emphasis(hasText ? [.originalContent] : [.text("‹\(label)›")])] }
+            let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
+            return [.markup(
+                enter: "<var class=\"input\" data-input=\"\(HTMLEscaping.attribute(id))\"\(lang)>", exit: "</var>",
+                children: content(label))]
 
         case .callout(let number, _, let stepID):
-            switch format {
-            case .html:
-                let marker = HTMLEscaping.text(strings.string("callout.marker", in: language))
-                return [.noBreakBefore, .markup(
-                    enter: "<a class=\"callout\" href=\"#\(stepID)-callout-\(number)\"><span class=\"visually-hidden\">\(marker) </span>",
-                    exit: "</a>", children: [.text(String(number))])]
-            case .markdown:
-                return [.noBreakBefore, .strong([.text("(\(number))")])]
-            }
+            guard format.isHTML else { return [.noBreakBefore, .strong([.text("(\(number))")])] }
+            let marker = HTMLEscaping.text(strings.string("callout.marker", in: language))
+            let prefix = format == .print ? context.currentProcedureID.map { PrintAnchor.prefix(of: $0, language: language) } ?? "" : ""
+            return [.noBreakBefore, .markup(
+                enter: "<a class=\"callout\" href=\"#\(prefix)\(stepID)-callout-\(number)\"><span class=\"visually-hidden\">\(marker) </span>",
+                exit: "</a>", children: [.text(String(number))])]
         }
+    }
+
+    // MARK: - Page references
+
+    /// A reference in the printed guide: a link to `anchor` with `children`, inside the words of
+    /// ``pageReference(to:isEarlier:)``.
+    func printReference(to anchor: String, isEarlier: Bool, children: [InlineReplacement]) -> InlineReplacement {
+        let words = pageReference(to: anchor, isEarlier: isEarlier)
+        return .markup(enter: words.enter, exit: words.exit, children: [.link(destination: "#\(anchor)", title: "", children: children)])
+    }
+
+    /// The HTML before and after the link of a printed reference: the interface string `print.reference.earlier`
+    /// or `print.reference.later` ("{link} (see page {page})") split at `{link}`, its `{page}` an empty link to
+    /// `anchor` whose number the layout engine writes (CSS `target-counter`), never this program.
+    func pageReference(to anchor: String, isEarlier: Bool) -> (enter: String, exit: String) {
+        // The number stays on the line of the word before it ("page 7").
+        let template = strings.string(isEarlier ? "print.reference.earlier" : "print.reference.later", in: language)
+            .replacingOccurrences(of: " {page}", with: "\u{00A0}{page}")
+        let number = "<a class=\"page-number\" href=\"#\(HTMLEscaping.attribute(anchor))\"></a>"
+        func markup(_ words: String) -> String {
+            words.components(separatedBy: "{page}").map(HTMLEscaping.text).joined(separator: number)
+        }
+        let parts = template.components(separatedBy: "{link}")
+        // A string without {link} still shows the link, before its words.
+        let before = parts.count > 1 ? parts[0] : ""
+        let after = parts.count > 1 ? parts[1...].joined() : " " + template
+        return ("<span class=\"page-reference\">" + markup(before), markup(after) + "</span>")
+    }
+
+    /// Whether the target (a procedure, or one of its steps) comes before the text that refers to it in the
+    /// printed guide. Texts outside procedures look ahead.
+    func isEarlier(procedureID: String, stepNumber: Int?, context: Context) -> Bool {
+        let currentStep = context.scope.step.flatMap { step in context.scope.procedure?.step(step.id)?.number }
+        return isEarlier(procedureID: procedureID, stepNumber: stepNumber, from: context.currentProcedureID, step: currentStep)
+    }
+
+    /// Whether a procedure or step comes before step `currentStep` (nil: before the steps) of `currentProcedureID`.
+    func isEarlier(procedureID: String, stepNumber: Int?, from currentProcedureID: String?, step currentStep: Int?) -> Bool {
+        guard let currentProcedureID, let here = procedureOrder[currentProcedureID], let there = procedureOrder[procedureID]
+        else { return false }
+        guard there == here else { return there < here }
+        // A procedure starts before any of its texts; a step is earlier than the step referring to it.
+        guard let stepNumber else { return true }
+        return currentStep.map { stepNumber < $0 } ?? false
     }
 
     /// The relative address of a procedure's page from a page in the same language folder.

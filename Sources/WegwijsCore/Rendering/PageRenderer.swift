@@ -32,7 +32,14 @@ public struct PageRenderer: Sendable {
 
     /// The page of `procedure`.
     public func procedurePage(_ procedure: Procedure) -> OutputFile {
+        let context = procedureContext(procedure)
+        return OutputFile(path: "\(folder)/\(procedure.id).\(format.pageExtension)", text: templates.render("\(format.templatePrefix)-procedure", context))
+    }
+
+    /// Everything the procedure templates show of `procedure`: one page of the site, or a chapter of the printed guide.
+    func procedureContext(_ procedure: Procedure) -> [String: Any] {
         var context = commonContext(pageName: procedure.id)
+        context["anchor"] = format == .print ? PrintAnchor.procedure(procedure.id, language: language) : procedure.id
         // Every key the templates ask for is present, `false` when empty: swift-mustache looks a missing
         // key up through the whole context stack, which costs more than the rest of the page.
         for key in ["group", "summary", "audience", "hasPrerequisites", "hasInputs"] { context[key] = false }
@@ -74,7 +81,13 @@ public struct PageRenderer: Sendable {
         context["steps"] = procedure.steps.enumerated().map { offset, entry in
             stepContext(entry, number: offset + 1, procedure: procedure)
         }
-        return OutputFile(path: "\(folder)/\(procedure.id).\(format.pageExtension)", text: templates.render("\(format.templatePrefix)-procedure", context))
+        return context
+    }
+
+    /// What this output puts before a procedure's own anchors (steps, figures, callouts, notes): nothing on a
+    /// page of its own, the procedure's anchor in the printed guide, which holds every procedure.
+    func anchorPrefix(of procedure: Procedure) -> String {
+        format == .print ? PrintAnchor.prefix(of: procedure.id, language: language) : ""
     }
 
     func stepContext(_ entry: StepEntry, number: Int, procedure: Procedure) -> [String: Any] {
@@ -83,14 +96,21 @@ public struct PageRenderer: Sendable {
         case .include(let include):
             let included = site.procedure(include.procedureID)
             let title = included.map { plainTexts.title(of: $0, in: language) } ?? include.procedureID
-            let href = LinkMarkup.pageHref(include.procedureID, format: format)
-            let anchor = format == .html ? "step-\(number)" : StepAnchor.markdownSlug(number: number, title: title)
+            let target = PrintAnchor.procedure(include.procedureID, language: language)
+            let href = format == .print ? "#\(target)" : LinkMarkup.pageHref(include.procedureID, format: format)
+            let anchor = format == .markdown ? StepAnchor.markdownSlug(number: number, title: title) : "\(anchorPrefix(of: procedure))step-\(number)"
+            var link = includeLink(title: title, href: href)
+            if format == .print {
+                let earlier = text.markup.isEarlier(procedureID: include.procedureID, stepNumber: nil, from: procedure.id, step: number)
+                let words = text.markup.pageReference(to: target, isEarlier: earlier)
+                link = words.enter + link + words.exit
+            }
             return [
                 "number": number, "stepLabel": stepLabel, "anchor": anchor, "isInclude": true, "title": false,
                 "text": false, "figure": false, "notes": [Any](), "result": false,
                 "include": [
                     "href": href, "title": title,
-                    "sentence": includeSentence(title: title, href: href),
+                    "sentence": interfaceString("procedure.include", placing: link, at: "link"),
                 ] as [String: Any],
             ]
         case .step(let step):
@@ -100,7 +120,7 @@ public struct PageRenderer: Sendable {
             var value: [String: Any] = [
                 "isInclude": false, "include": false, "text": false, "figure": false, "notes": [Any](), "result": false,
                 "number": number, "stepLabel": stepLabel, "id": step.id, "title": wrapped(title, isBlock: false),
-                "anchor": format == .html ? step.id : StepAnchor.markdownSlug(number: number, title: plainTitle),
+                "anchor": format == .markdown ? StepAnchor.markdownSlug(number: number, title: plainTitle) : anchorPrefix(of: procedure) + step.id,
             ]
             if let body = step.text { value["text"] = blocks(body, in: scope) }
             if let figure = step.figure { value["figure"] = figureContext(figure, step: step, scope: scope, procedure: procedure) }
@@ -110,7 +130,7 @@ public struct PageRenderer: Sendable {
                     let body = text.blocks(note.text, in: scope)
                     var value: [String: Any] = [
                         "kind": note.kind.rawValue, "label": label, "text": wrapped(body, isBlock: true),
-                        "isWarning": note.kind == .warning, "quoted": "", "noteID": "\(step.id)-note-\(offset + 1)",
+                        "isWarning": note.kind == .warning, "quoted": "", "noteID": "\(anchorPrefix(of: procedure))\(step.id)-note-\(offset + 1)",
                     ]
                     if format == .markdown {
                         let mark = body.isFallback ? " *(\(strings.string("page.not-translated", in: language)))*" : ""
@@ -128,13 +148,15 @@ public struct PageRenderer: Sendable {
         let fallback = site.sourceLanguage(of: procedure)
         let path = figure.path(in: language, fallback: fallback)?.value ?? ""
         let alt = plainTexts.plainWithLanguage(figure.alt, in: language, procedure: procedure)
+        // Pages sit in a language folder beside images/; the printed guide sits beside it.
+        let prefix = anchorPrefix(of: procedure)
         var value: [String: Any] = [
-            "src": "../\(path)", "alt": markupSafe(alt.text), "anchor": "\(step.id)-figure",
+            "src": format == .print ? path : "../\(path)", "alt": markupSafe(alt.text), "anchor": "\(prefix)\(step.id)-figure",
             "altLang": false, "hasCallouts": false, "callouts": [Any](),
         ]
         if alt.language != language { value["altLang"] = alt.language }
         let callouts = figure.callouts.enumerated().map { offset, callout -> [String: Any] in
-            ["number": offset + 1, "anchor": "\(step.id)-callout-\(offset + 1)", "legend": inline(callout, in: scope)]
+            ["number": offset + 1, "anchor": "\(prefix)\(step.id)-callout-\(offset + 1)", "legend": inline(callout, in: scope)]
                 as [String: Any]
         }
         if !callouts.isEmpty {
@@ -144,20 +166,17 @@ public struct PageRenderer: Sendable {
         return value
     }
 
-    /// "Follow the steps in {link}, then continue here." with the link made for this output.
-    func includeSentence(title: String, href: String) -> String {
-        let link =
-            switch format {
-            case .html: "<a href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(title))</a>"
-            case .markdown: "[\(MarkdownEscaping.text(title))](\(href))"
-            }
-        return interfaceString("procedure.include", placing: link, at: "link")
+    /// The link of "Follow the steps in {link}, then continue here." made for this output.
+    func includeLink(title: String, href: String) -> String {
+        format.isHTML
+            ? "<a href=\"\(HTMLEscaping.attribute(href))\">\(HTMLEscaping.text(title))</a>"
+            : "[\(MarkdownEscaping.text(title))](\(href))"
     }
 
     /// The interface string `key` escaped for this output, with the tool's own `markup` at its `{placeholder}`.
     func interfaceString(_ key: String, placing markup: String, at placeholder: String) -> String {
         let parts = strings.string(key, in: language).components(separatedBy: "{\(placeholder)}")
-        let escaped = parts.map { format == .html ? HTMLEscaping.text($0) : MarkdownEscaping.text($0) }
+        let escaped = parts.map { format.isHTML ? HTMLEscaping.text($0) : MarkdownEscaping.text($0) }
         return escaped.joined(separator: markup)
     }
 
@@ -188,7 +207,7 @@ public struct PageRenderer: Sendable {
     func exampleLine(_ example: String) -> String {
         let code: String
         switch format {
-        case .html:
+        case .html, .print:
             code = "<code>\(HTMLEscaping.text(example))</code>"
         case .markdown:
             let fence = example.contains("`") ? "``" : "`"
@@ -199,7 +218,7 @@ public struct PageRenderer: Sendable {
 
     /// Plain text made safe for this output, for templates to insert with `{{{…}}}`.
     func markupSafe(_ plain: String) -> String {
-        format == .html ? HTMLEscaping.attribute(plain) : MarkdownEscaping.text(plain)
+        format.isHTML ? HTMLEscaping.attribute(plain) : MarkdownEscaping.text(plain)
     }
 
     // MARK: - Index
@@ -235,7 +254,7 @@ public struct PageRenderer: Sendable {
     // MARK: - Shared values
 
     func commonContext(pageName: String) -> [String: Any] {
-        let indexName = format == .html ? "index.html" : "README.md"
+        let indexName = format == .markdown ? "README.md" : "index.html"
         let pageFile = pageName == "index" ? indexName : "\(pageName).\(format.pageExtension)"
         let alternates = site.languages.map { other -> [String: Any] in
             [
@@ -278,11 +297,6 @@ public struct PageRenderer: Sendable {
         insert(value, at: path.dropFirst(), into: &child)
         dictionary[first] = child
     }
-}
-
-extension OutputFormat {
-    /// The prefix of this output's template names.
-    var templatePrefix: String { self == .html ? "html" : "md" }
 }
 
 /// Escaping for the tool's own Markdown around text from strings files and titles.

@@ -15,9 +15,28 @@ public struct RenderedText: Sendable {
 
 /// The outputs a text is rendered for.
 public enum OutputFormat: String, Sendable, CaseIterable {
+    /// The web site: one HTML page per procedure.
     case html
+    /// Markdown for code hosts: one page per procedure.
     case markdown = "md"
+    /// The printed guide: one HTML document per language for CSS Paged Media, page numbers by the layout engine.
+    case print
+
+    /// The formats with one page per procedure and an index per language.
+    public static let pageFormats: [OutputFormat] = [.html, .markdown]
 
     /// The file extension of a page.
-    public var pageExtension: String { rawValue }
+    public var pageExtension: String { self == .markdown ? "md" : "html" }
+
+    /// Whether texts are rendered as HTML (the web site and the printed guide).
+    var isHTML: Bool { self != .markdown }
+
+    /// The prefix of this output's template names.
+    var templatePrefix: String {
+        switch self {
+        case .html: "html"
+        case .markdown: "md"
+        case .print: "print"
+        }
+    }
 }

@@ -7,9 +7,12 @@ public struct Templates: Sendable {
     public static let requiredNames = [
         "html-procedure", "html-index", "html-languages", "md-procedure", "md-index", "md-languages",
         "html-fallback-inline", "html-fallback-block", "md-fallback-inline", "md-fallback-block",
+        "print-document", "print-part", "print-procedure", "print-fallback-inline", "print-fallback-block",
     ]
     /// Files copied to the HTML output as they are.
     public static let assets = ["wegwijs.css"]
+    /// Files copied to the printed guide's folder as they are.
+    public static let printAssets = ["print.css"]
 
     let library: MustacheLibrary
     /// The templates folder.
@@ -47,7 +50,7 @@ public struct Templates: Sendable {
             }
             isComplete = false
         }
-        for asset in assets where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(asset).path) {
+        for asset in assets + printAssets where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(asset).path) {
             diagnostics.error("missing-template", at: .start(of: "\(displayPath)/\(asset)"), "missing '\(asset)'")
             isComplete = false
         }

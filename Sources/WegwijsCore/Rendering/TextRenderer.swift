@@ -14,7 +14,7 @@ public struct TextRenderer: Sendable {
     public init(site: Site, plainTexts: PlainTexts, strings: InterfaceStrings, language: String, format: OutputFormat) {
         self.site = site
         resolver = LinkResolver(site: site, plainTexts: plainTexts)
-        markup = LinkMarkup(strings: strings, language: language, format: format)
+        markup = LinkMarkup(strings: strings, language: language, format: format, procedureOrder: site.procedureIndex)
         self.language = language
         self.format = format
     }
@@ -47,11 +47,11 @@ public struct TextRenderer: Sendable {
             }
         }
         let content: String
-        switch (format, inline) {
-        case (.html, true): content = document.renderInlineHTML()
-        case (.html, false): content = document.renderHTML()
-        case (.markdown, true): content = document.renderCommonMark().trimmingTrailingNewlines().replacingNewlines()
-        case (.markdown, false): content = document.renderCommonMark().trimmingTrailingNewlines()
+        switch (format.isHTML, inline) {
+        case (true, true): content = document.renderInlineHTML()
+        case (true, false): content = document.renderHTML()
+        case (false, true): content = document.renderCommonMark().trimmingTrailingNewlines().replacingNewlines()
+        case (false, false): content = document.renderCommonMark().trimmingTrailingNewlines()
         }
         return RenderedText(content: content, language: shownIn, isFallback: shownIn != language && !text.isSameInEveryLanguage)
     }

@@ -3,7 +3,7 @@ import Testing
 import WegwijsCore
 import WegwijsTestSupport
 
-/// Golden files of rendered HTML and Markdown for a small site that uses every feature of the format.
+/// Golden files of rendered HTML, Markdown and print HTML for a small site that uses every feature of the format.
 ///
 /// Re-record with `make snapshots` (WEGWIJS_RECORD_SNAPSHOTS=1) and review the change with `git diff`.
 @Suite struct RenderingSnapshotTests {
@@ -96,7 +96,9 @@ import WegwijsTestSupport
         }
         let files = FileTree.contents(of: output)
         let pages = files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".md") }.sorted()
-        #expect(pages.count == 14)
+        // Per language: index and two procedures in HTML and Markdown; then the printed guide of each
+        // language and the booklet of both.
+        #expect(pages.count == 17)
         for path in pages {
             let text = String(decoding: files[path]!, as: UTF8.self)
             if let mismatch = Snapshot.mismatch(text, named: "showcase/\(path)", target: "WegwijsCoreTests") {
@@ -105,5 +107,7 @@ import WegwijsTestSupport
         }
         #expect(files["html/images/nl/screen.svg"] != nil)
         #expect(files["md/images/screen.svg"] != nil)
+        #expect(files["print/images/nl/screen.svg"] != nil)
+        #expect(files["print/print.css"] != nil)
     }
 }
