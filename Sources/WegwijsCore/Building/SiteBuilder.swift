@@ -21,12 +21,14 @@ public struct SiteBuilder: Sendable {
     enum Job: Sendable {
         case procedure(Int, language: String, format: OutputFormat)
         case index(language: String, format: OutputFormat)
+        case searchIndex(language: String)
     }
 
     /// Renders everything into `staging` (which must exist and be empty). Returns what it measured.
     public func render(into staging: URL, timings: inout Timings) async throws {
         let site = session.site
         var jobs: [Job] = []
+        for language in languages { jobs.append(.searchIndex(language: language)) }
         for format in OutputFormat.allCases {
             for language in languages {
                 jobs.append(.index(language: language, format: format))
@@ -61,6 +63,8 @@ public struct SiteBuilder: Sendable {
                             totals.pages += format == .html ? 1 : 0
                         case .index(let language, let format):
                             file = renderers["\(format.rawValue)/\(language)"]!.indexPage()
+                        case .searchIndex(let language):
+                            file = SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: language).file()
                         }
                         let writeStart = clock.now
                         totals.render += writeStart - renderStart

@@ -17,22 +17,21 @@ struct LinkMarkup: Sendable {
             hasText ? [.originalContent] : [.text(generated)]
         }
         switch target {
-        case .procedure(let id, let title):
-            return [.link(destination: Self.pageHref(id, format: format), title: "", children: content(title))]
+        case .procedure(let id, _):
+            return [.link(destination: Self.pageHref(id, format: format), title: "", children: content(text(for: target)))]
 
         case .step(let procedureID, let stepID, let number, let title):
             let anchor = format == .html ? stepID : StepAnchor.markdownSlug(number: number, title: title)
             let page = procedureID == context.currentProcedureID ? "" : Self.pageHref(procedureID, format: format)
-            let label = strings.string("reference.step", in: language, ["number": String(number), "title": title])
-            return [.link(destination: "\(page)#\(anchor)", title: "", children: content(label))]
+            return [.link(destination: "\(page)#\(anchor)", title: "", children: content(text(for: target)))]
 
-        case .term(_, let label, let shownIn):
+        case .term(_, _, let shownIn):
             switch format {
             case .html:
                 let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
-                return [.markup(enter: "<span class=\"ui-term\"\(lang)>", exit: "</span>", children: content(label))]
+                return [.markup(enter: "<span class=\"ui-term\"\(lang)>", exit: "</span>", children: content(text(for: target)))]
             case .markdown:
-                return [.strong(content(label))]
+                return [.strong(content(text(for: target)))]
             }
 
         case .input(let id, let label, let shownIn):
@@ -41,7 +40,7 @@ struct LinkMarkup: Sendable {
                 let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
                 return [.markup(
                     enter: "<var class=\"input\" data-input=\"\(HTMLEscaping.attribute(id))\"\(lang)>", exit: "</var>",
-                    children: content(label))]
+                    children: content(text(for: target)))]
             case .markdown:
                 return [.emphasis(hasText ? [.originalContent] : [.text("‹\(label)›")])]
             }
@@ -49,14 +48,35 @@ struct LinkMarkup: Sendable {
         case .callout(let number, _, let stepID):
             switch format {
             case .html:
+                // The hidden word makes it "Marker 1"; the description reads the legend, so a screen reader
+                // announces what the marker points at without leaving the text.
                 let marker = HTMLEscaping.text(strings.string("callout.marker", in: language))
+                let anchor = Self.calloutAnchor(stepID: stepID, number: number)
                 return [.noBreakBefore, .markup(
-                    enter: "<a class=\"callout\" href=\"#\(stepID)-callout-\(number)\"><span class=\"visually-hidden\">\(marker) </span>",
-                    exit: "</a>", children: [.text(String(number))])]
+                    enter: "<a class=\"callout\" href=\"#\(anchor)\" aria-describedby=\"\(anchor)-legend\">"
+                        + "<span class=\"visually-hidden\">\(marker) </span>",
+                    exit: "</a>", children: [.text(text(for: target))])]
             case .markdown:
                 return [.noBreakBefore, .strong([.text("(\(number))")])]
             }
         }
+    }
+
+    /// The words a link to `target` shows when the author wrote none: a title, "step N: title", a label
+    /// or a marker's number.
+    func text(for target: LinkResolver.Target) -> String {
+        switch target {
+        case .procedure(_, let title): title
+        case .step(_, _, let number, let title):
+            strings.string("reference.step", in: language, ["number": String(number), "title": title])
+        case .term(_, let label, _), .input(_, let label, _): label
+        case .callout(let number, _, _): String(number)
+        }
+    }
+
+    /// The id of marker `number`'s legend item on step `stepID`'s figure (its text is `…-legend`).
+    static func calloutAnchor(stepID: String, number: Int) -> String {
+        "\(stepID)-callout-\(number)"
     }
 
     /// The relative address of a procedure's page from a page in the same language folder.

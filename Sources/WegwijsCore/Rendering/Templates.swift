@@ -9,7 +9,9 @@ public struct Templates: Sendable {
         "html-fallback-inline", "html-fallback-block", "md-fallback-inline", "md-fallback-block",
     ]
     /// Files copied to the HTML output as they are.
-    public static let assets = ["wegwijs.css"]
+    public static let assets = ["wegwijs.css", script]
+    /// The script of the HTML pages (search, language switcher), copied to the output's root.
+    public static let script = "wegwijs.js"
 
     let library: MustacheLibrary
     /// The templates folder.
