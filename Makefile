@@ -4,16 +4,20 @@ BIN := .build/debug/wegwijs
 N ?= 5000
 export SWIFT_BACKTRACE := enable=no
 
-.PHONY: guides test dependencies build snapshots bench check clean
+.PHONY: guides test dependencies test-dependencies build snapshots bench check screenshots clean
 
 ## Render content/ to output/ (installs libcmark-dev first where it is missing).
 guides: build
 	$(BIN) build --content content --templates templates --output output
 
-## Build, then run every test.
-test: dependencies
+## Build, then run every test (the site checks need Chromium, Java and two PyPI packages: installed first).
+test: test-dependencies
 	$(SWIFT) build
 	$(SWIFT) test
+
+## PNGs of an index and a procedure page in both languages, phone and desktop, light and dark, in screenshots/.
+screenshots: guides test-dependencies
+	scripts/screenshots output/html screenshots
 
 ## Re-record the golden files of rendered output (then review them with git diff).
 snapshots: dependencies
@@ -33,6 +37,9 @@ build: dependencies
 
 dependencies:
 	@scripts/ensure-dependencies
+
+test-dependencies:
+	@scripts/ensure-dependencies --site-checks
 
 clean:
 	rm -rf .build

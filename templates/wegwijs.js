@@ -125,12 +125,17 @@
       var link = element("a", { href: hit.page.href, class: "search-result-title" }, hit.page.title);
       if (hit.page.lang) link.setAttribute("lang", hit.page.lang);
       item.append(link);
-      if (hit.page.summary) item.append(element("p", { class: "search-result-summary" }, hit.page.summary));
+      if (hit.page.summary) {
+        var summary = element("p", { class: "search-result-summary" }, hit.page.summary);
+        if (hit.page.summaryLang) summary.setAttribute("lang", hit.page.summaryLang);
+        item.append(summary);
+      }
       if (hit.steps.length) {
         var steps = element("ul", { class: "search-result-steps" });
         hit.steps.forEach(function (step) {
           var stepLink = element("a", { href: step.href });
-          stepLink.append(element("span", { class: "search-result-number" }, labels.step + " " + step.number + ": "), step.title);
+          var stepTitle = element("span", step.lang ? { lang: step.lang } : {}, step.title);
+          stepLink.append(element("span", { class: "search-result-number" }, labels.step + " " + step.number + ": "), stepTitle);
           var stepItem = element("li");
           stepItem.append(stepLink);
           steps.append(stepItem);

@@ -35,6 +35,9 @@ public struct TextRenderer: Sendable {
             return RenderedText(content: "", language: language, isFallback: false)
         }
         var document = MarkdownDocument(parsing: entry.value)
+        // A page has one h1 and ordered headings: a text's own headings go under the step's (h3) or,
+        // for texts outside steps, under the title (h1).
+        document.nestHeadings(by: scope.step == nil ? 1 : 3)
         let context = LinkMarkup.Context(scope: scope, currentProcedureID: scope.procedure?.id)
         document.rewriteLinks { link in
             guard let result = resolver.resolve(link.destination, in: scope, language: language) else { return nil }

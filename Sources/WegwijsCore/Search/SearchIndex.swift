@@ -24,6 +24,8 @@ public struct SearchIndex: Sendable {
         /// The title's language when it is shown untranslated.
         var lang: String?
         var summary: String
+        /// The summary's language when it is shown untranslated.
+        var summaryLang: String?
         var keywords: [String]
         var steps: [StepItem]
     }
@@ -33,6 +35,8 @@ public struct SearchIndex: Sendable {
         var href: String
         var number: Int
         var title: String
+        /// The title's language when it is shown untranslated.
+        var lang: String?
         var keywords: [String]
     }
 
@@ -83,7 +87,8 @@ public struct SearchIndex: Sendable {
     func page(_ procedure: Procedure) -> Page {
         let href = LinkMarkup.pageHref(procedure.id, format: .html)
         let scope = LinkResolver.Scope(procedure: procedure)
-        let title = plainTexts.plainWithLanguage(procedure.title, in: language, procedure: procedure)
+        let title = plain(procedure.title, in: scope)
+        let summary = procedure.summary.map { plain($0, in: scope) }
         var keywords: [String] = []
         var stepKeywords: [String: [String]] = [:]
         procedure.forEachText { text, step, _ in
@@ -94,25 +99,31 @@ public struct SearchIndex: Sendable {
         var steps: [StepItem] = []
         for (offset, entry) in procedure.steps.enumerated() {
             guard case .step(let step) = entry else { continue }
+            let stepTitle = plain(step.title, in: LinkResolver.Scope(procedure: procedure, step: step))
             steps.append(StepItem(
-                href: "\(href)#\(step.id)", number: offset + 1,
-                title: plain(step.title, in: LinkResolver.Scope(procedure: procedure, step: step)),
+                href: "\(href)#\(step.id)", number: offset + 1, title: stepTitle.text, lang: otherLanguage(stepTitle.language),
                 keywords: unique(stepKeywords[step.id] ?? [])))
         }
         return Page(
-            href: href, title: title.text, lang: title.language == language ? nil : title.language,
-            summary: procedure.summary.map { plain($0, in: scope) } ?? "", keywords: unique(keywords), steps: steps)
+            href: href, title: title.text, lang: otherLanguage(title.language), summary: summary?.text ?? "",
+            summaryLang: summary.flatMap { otherLanguage($0.language) }, keywords: unique(keywords), steps: steps)
     }
 
-    /// `text` in this language (or its fallback) as plain text, its meaningful links read as the page shows them.
-    func plain(_ text: Text, in scope: LinkResolver.Scope) -> String {
-        guard let (entry, _) = text.entry(in: language, fallbacks: fallbacks(scope)) else { return "" }
+    /// `text` in this language (or its fallback) as plain text, its meaningful links read as the page shows
+    /// them, and the language it is really in.
+    func plain(_ text: Text, in scope: LinkResolver.Scope) -> (text: String, language: String) {
+        guard let (entry, shownIn) = text.entry(in: language, fallbacks: fallbacks(scope)) else { return ("", language) }
         var document = MarkdownDocument(parsing: entry.value)
         document.rewriteLinks { link in
             guard case .success(let target)? = resolver.resolve(link.destination, in: scope, language: language) else { return nil }
             return [link.text.isEmpty ? .text(markup.text(for: target)) : .originalContent]
         }
-        return document.plainText()
+        return (document.plainText(), shownIn)
+    }
+
+    /// `shownIn` when it is not the index's language (the text is untranslated), else nil.
+    func otherLanguage(_ shownIn: String) -> String? {
+        shownIn == language ? nil : shownIn
     }
 
     /// The UI labels and input labels `text` names, as the page shows them.
