@@ -4,7 +4,7 @@ BIN := .build/debug/wegwijs
 N ?= 5000
 export SWIFT_BACKTRACE := enable=no
 
-.PHONY: guides pdf test dependencies print-dependencies build snapshots bench check clean
+.PHONY: guides pdf test dependencies print-dependencies test-dependencies build snapshots bench check screenshots clean
 
 ## Render content/ to output/ (installs libcmark-dev first where it is missing).
 guides: build
@@ -14,10 +14,15 @@ guides: build
 pdf: build print-dependencies
 	$(BIN) pdf --combined --content content --templates templates --output output
 
-## Build, then run every test (the printed guides' tests need WeasyPrint and pdftotext).
-test: dependencies print-dependencies
+## Build, then run every test (installs first what the tests need: WeasyPrint and pdftotext for the
+## printed guides, Chromium, Java and two PyPI packages for the site checks).
+test: test-dependencies
 	$(SWIFT) build
 	$(SWIFT) test
+
+## PNGs of an index and a procedure page in both languages, phone and desktop, light and dark, in screenshots/.
+screenshots: guides test-dependencies
+	scripts/screenshots output/html screenshots
 
 ## Re-record the golden files of rendered output (then review them with git diff).
 snapshots: dependencies
@@ -40,6 +45,9 @@ dependencies:
 
 print-dependencies:
 	@scripts/ensure-dependencies weasyprint poppler-utils
+
+test-dependencies:
+	@scripts/ensure-dependencies --site-checks weasyprint poppler-utils
 
 clean:
 	rm -rf .build

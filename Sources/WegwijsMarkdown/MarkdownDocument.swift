@@ -31,6 +31,19 @@ public struct MarkdownDocument: ~Copyable {
         cmark_node_free(root)
     }
 
+    /// Moves every heading `levels` levels down (at most to level 6), so a text's own headings nest
+    /// under the page's: `# Heading` in a step's text becomes a level-4 heading under the step's.
+    public mutating func nestHeadings(by levels: Int) {
+        guard levels > 0 else { return }
+        var headings: [OpaquePointer] = []
+        forEachNode { node, isEntering in
+            if isEntering, cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
+        }
+        for heading in headings {
+            cmark_node_set_heading_level(heading, min(6, cmark_node_get_heading_level(heading) + Int32(levels)))
+        }
+    }
+
     // MARK: - Rendering
 
     /// HTML from cmark's renderer in its safe mode.

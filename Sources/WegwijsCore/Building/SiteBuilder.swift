@@ -23,6 +23,7 @@ public struct SiteBuilder: Sendable {
         case procedure(Int, language: String, format: OutputFormat)
         case index(language: String, format: OutputFormat)
         case printPart(Int)
+        case searchIndex(language: String)
     }
 
     /// Renders everything into `staging` (which must exist and be empty). Returns what it measured.
@@ -30,6 +31,7 @@ public struct SiteBuilder: Sendable {
         let site = session.site
         // The printed guides first: each is a long job, better not left for the end.
         var jobs: [Job] = languages.indices.map { .printPart($0) }
+        for language in languages { jobs.append(.searchIndex(language: language)) }
         for format in OutputFormat.pageFormats {
             for language in languages {
                 jobs.append(.index(language: language, format: format))
@@ -69,6 +71,8 @@ public struct SiteBuilder: Sendable {
                             printParts[part] = renderers["\(OutputFormat.print.rawValue)/\(languages[part])"]!.printPart()
                             totals.render += clock.now - renderStart
                             continue
+                        case .searchIndex(let language):
+                            file = SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: language).file()
                         }
                         let writeStart = clock.now
                         totals.render += writeStart - renderStart

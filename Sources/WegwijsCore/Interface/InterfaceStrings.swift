@@ -18,7 +18,8 @@ public struct InterfaceStrings: Sendable {
     /// The keys the program uses; every language must have them all.
     public static let requiredKeys = [
         "language.name", "page.skip-to-content", "page.choose-language", "page.this-page-in", "page.not-translated",
-        "page.all-guides", "page.contents", "procedure.prerequisites", "procedure.inputs", "procedure.steps",
+        "page.all-guides", "page.contents", "page.partly-translated", "search.label", "search.results", "search.one-result",
+        "search.no-results", "procedure.prerequisites", "procedure.inputs", "procedure.steps",
         "procedure.step", "procedure.result", "procedure.figure-legend", "procedure.include", "procedure.example",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",
         "print.contents", "print.reference.earlier", "print.reference.later",

@@ -25,3 +25,15 @@ extension Procedure {
         }
     }
 }
+
+extension Procedure {
+    /// Whether every text of the procedure has a version in `language` (texts written once for every
+    /// language count as translated). Included procedures are not entered.
+    public func isTranslated(into language: String) -> Bool {
+        var isTranslated = true
+        forEachText { text, _, _ in
+            if !text.isTranslated(into: language) { isTranslated = false }
+        }
+        return isTranslated
+    }
+}

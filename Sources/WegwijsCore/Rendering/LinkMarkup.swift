@@ -20,44 +20,70 @@ struct LinkMarkup: Sendable {
             hasText ? [.originalContent] : [.text(generated)]
         }
         switch target {
-        case .procedure(let id, let title):
+        case .procedure(let id, _):
             guard format != .print else {
                 let earlier = isEarlier(procedureID: id, stepNumber: nil, context: context)
-                return [printReference(to: PrintAnchor.procedure(id, language: language), isEarlier: earlier, children: content(title))]
+                return [printReference(to: PrintAnchor.procedure(id, language: language), isEarlier: earlier, children: content(text(for: target)))]
             }
-            return [.link(destination: Self.pageHref(id, format: format), title: "", children: content(title))]
+            return [.link(destination: Self.pageHref(id, format: format), title: "", children: content(text(for: target)))]
 
         case .step(let procedureID, let stepID, let number, let title):
-            let label = strings.string("reference.step", in: language, ["number": String(number), "title": title])
             guard format != .print else {
                 let anchor = PrintAnchor.step(stepID, of: procedureID, language: language)
                 let earlier = isEarlier(procedureID: procedureID, stepNumber: number, context: context)
-                return [printReference(to: anchor, isEarlier: earlier, children: content(label))]
+                return [printReference(to: anchor, isEarlier: earlier, children: content(text(for: target)))]
             }
             let anchor = format == .html ? stepID : StepAnchor.markdownSlug(number: number, title: title)
             let page = procedureID == context.currentProcedureID ? "" : Self.pageHref(procedureID, format: format)
-            return [.link(destination: "\(page)#\(anchor)", title: "", children: content(label))]
+            return [.link(destination: "\(page)#\(anchor)", title: "", children: content(text(for: target)))]
 
-        case .term(_, let label, let shownIn):
-            guard format.isHTML else { return [.strong(content(label))] }
+        case .term(_, _, let shownIn):
+            guard format.isHTML else { return [.strong(content(text(for: target)))] }
             let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
-            return [.markup(enter: "<span class=\"ui-term\"\(lang)>", exit: "</span>", children: content(label))]
+            return [.markup(enter: "<span class=\"ui-term\"\(lang)>", exit: "</span>", children: content(text(for: target)))]
 
         case .input(let id, let label, let shownIn):
             guard format.isHTML else { return [.emphasis(hasText ? [.originalContent] : [.text("‹\(label)›")])] }
             let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
             return [.markup(
                 enter: "<var class=\"input\" data-input=\"\(HTMLEscaping.attribute(id))\"\(lang)>", exit: "</var>",
-                children: content(label))]
+                children: content(text(for: target)))]
 
         case .callout(let number, _, let stepID):
             guard format.isHTML else { return [.noBreakBefore, .strong([.text("(\(number))")])] }
             let marker = HTMLEscaping.text(strings.string("callout.marker", in: language))
-            let prefix = format == .print ? context.currentProcedureID.map { PrintAnchor.prefix(of: $0, language: language) } ?? "" : ""
+            guard format == .html else {
+                let prefix = context.currentProcedureID.map { PrintAnchor.prefix(of: $0, language: language) } ?? ""
+                return [.noBreakBefore, .markup(
+                    enter: "<a class=\"callout\" href=\"#\(prefix)\(Self.calloutAnchor(stepID: stepID, number: number))\">"
+                        + "<span class=\"visually-hidden\">\(marker) </span>",
+                    exit: "</a>", children: [.text(text(for: target))])]
+            }
+            // The hidden word makes it "Marker 1"; the description reads the legend, so a screen reader
+            // announces what the marker points at without leaving the text.
+            let anchor = Self.calloutAnchor(stepID: stepID, number: number)
             return [.noBreakBefore, .markup(
-                enter: "<a class=\"callout\" href=\"#\(prefix)\(stepID)-callout-\(number)\"><span class=\"visually-hidden\">\(marker) </span>",
-                exit: "</a>", children: [.text(String(number))])]
+                enter: "<a class=\"callout\" href=\"#\(anchor)\" aria-describedby=\"\(anchor)-legend\">"
+                    + "<span class=\"visually-hidden\">\(marker) </span>",
+                exit: "</a>", children: [.text(text(for: target))])]
         }
+    }
+
+    /// The words a link to `target` shows when the author wrote none: a title, "step N: title", a label
+    /// or a marker's number.
+    func text(for target: LinkResolver.Target) -> String {
+        switch target {
+        case .procedure(_, let title): title
+        case .step(_, _, let number, let title):
+            strings.string("reference.step", in: language, ["number": String(number), "title": title])
+        case .term(_, let label, _), .input(_, let label, _): label
+        case .callout(let number, _, _): String(number)
+        }
+    }
+
+    /// The id of marker `number`'s legend item on step `stepID`'s figure (its text is `…-legend`).
+    static func calloutAnchor(stepID: String, number: Int) -> String {
+        "\(stepID)-callout-\(number)"
     }
 
     // MARK: - Page references
@@ -76,7 +102,9 @@ struct LinkMarkup: Sendable {
         // The number stays on the line of the word before it ("page 7").
         let template = strings.string(isEarlier ? "print.reference.earlier" : "print.reference.later", in: language)
             .replacingOccurrences(of: " {page}", with: "\u{00A0}{page}")
-        let number = "<a class=\"page-number\" href=\"#\(HTMLEscaping.attribute(anchor))\"></a>"
+        // Empty until laid out on pages, so hidden from screen readers and the tab order of a browser that
+        // opens the document; the link beside it names the target.
+        let number = "<a class=\"page-number\" href=\"#\(HTMLEscaping.attribute(anchor))\" aria-hidden=\"true\" tabindex=\"-1\"></a>"
         func markup(_ words: String) -> String {
             words.components(separatedBy: "{page}").map(HTMLEscaping.text).joined(separator: number)
         }

@@ -38,7 +38,7 @@ public struct PageRenderer: Sendable {
 
     /// Everything the procedure templates show of `procedure`: one page of the site, or a chapter of the printed guide.
     func procedureContext(_ procedure: Procedure) -> [String: Any] {
-        var context = commonContext(pageName: procedure.id)
+        var context = commonContext(pageName: procedure.id, procedure: procedure)
         context["anchor"] = format == .print ? PrintAnchor.procedure(procedure.id, language: language) : procedure.id
         // Every key the templates ask for is present, `false` when empty: swift-mustache looks a missing
         // key up through the whole context stack, which costs more than the rest of the page.
@@ -156,7 +156,7 @@ public struct PageRenderer: Sendable {
         ]
         if alt.language != language { value["altLang"] = alt.language }
         let callouts = figure.callouts.enumerated().map { offset, callout -> [String: Any] in
-            ["number": offset + 1, "anchor": "\(prefix)\(step.id)-callout-\(offset + 1)", "legend": inline(callout, in: scope)]
+            ["number": offset + 1, "anchor": prefix + LinkMarkup.calloutAnchor(stepID: step.id, number: offset + 1), "legend": inline(callout, in: scope)]
                 as [String: Any]
         }
         if !callouts.isEmpty {
@@ -253,14 +253,18 @@ public struct PageRenderer: Sendable {
 
     // MARK: - Shared values
 
-    func commonContext(pageName: String) -> [String: Any] {
+    /// The values every page has; `procedure` is the page's procedure, if it is one.
+    func commonContext(pageName: String, procedure: Procedure? = nil) -> [String: Any] {
         let indexName = format == .markdown ? "README.md" : "index.html"
         let pageFile = pageName == "index" ? indexName : "\(pageName).\(format.pageExtension)"
         let alternates = site.languages.map { other -> [String: Any] in
-            [
+            // The switcher says so when the other language shows some of this procedure's texts untranslated.
+            let isPartial = other != language && procedure.map { !$0.isTranslated(into: other) } == true
+            return [
                 "lang": other, "name": strings.string("language.name", in: other),
                 "href": "../\(other)/\(pageFile)", "isCurrent": other == language,
                 "isLast": other == site.languages.last,
+                "partlyTranslated": isPartial ? strings.string("page.partly-translated", in: other) : false,
             ]
         }
         return [
@@ -274,6 +278,7 @@ public struct PageRenderer: Sendable {
             "indexHref": indexName,
             "languagesHref": "../\(indexName)",
             "stylesheetHref": "../wegwijs.css",
+            "scripts": format == .html ? [["src": SearchIndex.fileName], ["src": "../\(Templates.script)"]] : [Any](),
         ]
     }
 

@@ -39,4 +39,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .print: "print"
         }
     }
+
+    /// The heading levels the templates give a procedure's title and its steps' titles: a text's own
+    /// headings go under them, so every page keeps ordered headings.
+    var titleHeadingLevels: (procedure: Int, step: Int) {
+        self == .print ? (procedure: 3, step: 5) : (procedure: 1, step: 3)
+    }
 }

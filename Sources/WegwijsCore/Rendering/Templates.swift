@@ -10,7 +10,9 @@ public struct Templates: Sendable {
         "print-document", "print-part", "print-procedure", "print-fallback-inline", "print-fallback-block",
     ]
     /// Files copied to the HTML output as they are.
-    public static let assets = ["wegwijs.css"]
+    public static let assets = ["wegwijs.css", script]
+    /// The script of the HTML pages (search, language switcher), copied to the output's root.
+    public static let script = "wegwijs.js"
     /// Files copied to the printed guide's folder as they are.
     public static let printAssets = ["print.css"]
 

@@ -35,6 +35,10 @@ public struct TextRenderer: Sendable {
             return RenderedText(content: "", language: language, isFallback: false)
         }
         var document = MarkdownDocument(parsing: entry.value)
+        // A page has one h1 and ordered headings: a text's own headings go under the step's title or,
+        // for texts outside steps, under the procedure's.
+        let levels = format.titleHeadingLevels
+        document.nestHeadings(by: scope.step == nil ? levels.procedure : levels.step)
         let context = LinkMarkup.Context(scope: scope, currentProcedureID: scope.procedure?.id)
         document.rewriteLinks { link in
             guard let result = resolver.resolve(link.destination, in: scope, language: language) else { return nil }

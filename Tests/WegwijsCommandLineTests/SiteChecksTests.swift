@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import WegwijsTestSupport
+
+/// The built site as a reader's browser sees it: `scripts/check-site` runs the Nu HTML Checker on every
+/// page a build wrote (one JVM) and headless Chromium with axe-core on every page (one browser): no
+/// validation errors, no console errors, no accessibility violations in light and dark, and working
+/// search and language switch from `file://`.
+///
+/// It checks a fresh build of `content/` and of ``ShowcaseContent`` (fallbacks, a partly translated
+/// procedure, every kind of link). Needs python3 with the packages and Chromium that
+/// `scripts/ensure-dependencies --site-checks` installs (`make test` runs it); without them it fails.
+@Suite struct SiteChecksTests {
+    @Test func builtPagesAreValidAccessibleAndWork() throws {
+        let repository = Repository.root
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let example = scratch.appendingPathComponent("example")
+        let built = try CommandRunner.run(["build", "--output", example.path], in: repository)
+        #expect(built.status == 0, "\(built.standardError)")
+
+        let fixture = try ContentFixture(ShowcaseContent.files)
+        let showcase = scratch.appendingPathComponent("showcase")
+        let builtShowcase = try CommandRunner.run(
+            ["build", "--content", fixture.content.path, "--templates", fixture.templates.path, "--output", showcase.path],
+            in: fixture.root)
+        #expect(builtShowcase.status == 0, "\(builtShowcase.standardError)")
+
+        let result = try Self.run(["python3", repository.appendingPathComponent("scripts/check-site").path, example.path, showcase.path])
+        #expect(
+            result.status == 0,
+            "scripts/check-site found problems (exit \(result.status)):\n\(result.output)")
+        #expect(result.output.contains("no axe violations"), "\(result.output)")
+    }
+
+    /// Runs a program found on PATH and returns its exit status and everything it printed.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,90 @@
+/// A small site that uses every feature of the format: fallbacks, a partly translated procedure, an
+/// include, every kind of link, a figure per language with markers, notes, unsafe HTML and links.
+///
+/// The golden files of rendered output (`RenderingSnapshotTests`) and the browser checks of the site
+/// (`SiteChecksTests`) are made from it.
+public enum ShowcaseContent {
+    /// Paths relative to the content folder, and their text (site.yaml is ``ContentFixture/siteYAML``).
+    public static let files: [String: String] = [
+        "glossary.yaml": """
+            save: {en: Save, nl: Opslaan}
+            account-number: {en: Account Number, nl: DHL-klantnummer}
+            email-id: {en: Email ID}
+
+            """,
+        "images/screen.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>\n",
+        "images/nl/screen.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title>nl</title></svg>\n",
+        "procedures/portal/log-in.yaml": """
+            title: {en: Log in, nl: Inloggen}
+            steps:
+              - id: open
+                title: {en: "Open the *portal*", nl: "Open het *portaal*"}
+                text:
+                  en: |
+                    Go to [the portal](https://portal.example.com) and sign in.
+
+                    # No account yet?
+
+                    Ask your administrator.
+                  nl: |
+                    Ga naar [het portaal](https://portal.example.com) en log in.
+
+                    # Nog geen account?
+
+                    Vraag het je beheerder.
+
+            """,
+        "procedures/portal/add-users.yaml": """
+            title:
+              en: Add users
+              nl: Gebruikers toevoegen
+            summary:
+              en: Give a user the right to ship on *your* account.
+            audience: admin
+            requires:
+              - en: You have the authorisation [](term:save).
+                nl: Je hebt de autorisatie [](term:save).
+            inputs:
+              - id: account
+                label: {en: Account number, nl: Klantnummer}
+                pattern: '^[0-9]{9}$'
+                example: '123456789'
+            steps:
+              - include: log-in
+              - id: fill-in
+                title:
+                  en: Fill in the account number
+                  nl: Vul het klantnummer in
+                text:
+                  en: |
+                    Type [](input:account) in the [](term:account-number) column [](callout:1),
+                    then the address in [](term:email-id) [](callout:2).
+
+                    Safe? <script>alert("x")</script> [bad](javascript:alert(1)) & done.
+                  nl: |
+                    Typ [](input:account) in de kolom [](term:account-number) [](callout:1)
+                    en het adres in [](term:email-id) [](callout:2).
+                figure:
+                  src: {en: images/screen.svg, nl: images/nl/screen.svg}
+                  alt: {en: "The \\"Add users\\" table", nl: De tabel Gebruikers toevoegen}
+                  callouts:
+                    - {en: "[](term:account-number) column", nl: "Kolom [](term:account-number)"}
+                    - {en: Email column}
+                notes:
+                  - type: warning
+                    text: {en: "Never enable *Read only*.", nl: "Zet nooit *Read only* aan."}
+                  - type: tip
+                    text:
+                      en: |
+                        Two paragraphs.
+
+                        See [](ref:log-in#open) and [](ref:log-in).
+                      nl: Zie [](ref:log-in#open).
+                result:
+                  en: The user appears with status *Pending*.
+                  nl: De gebruiker staat erbij met status *In behandeling*.
+              - title: {en: "Check [](ref:add-users#fill-in)", nl: "Controleer [stap 2](ref:add-users#fill-in)"}
+
+            """,
+    ]
+}
