@@ -57,6 +57,10 @@ public struct TranslationStatus: Sendable {
 
     /// The counts of one procedure, or of the site's own texts (`site`) or the glossary (`glossary`).
     public struct Row: Sendable {
+        /// What the row counts.
+        public enum Kind: String, Sendable, Codable { case site, glossary, procedure }
+        /// The kind of row.
+        public var kind: Kind
         /// A procedure id, `site` or `glossary`.
         public var name: String
         /// The file the texts are in.
@@ -80,6 +84,13 @@ public struct TranslationStatus: Sendable {
     /// One entry per language that texts are translated into, in the site's order.
     public var languages: [Language]
 
+    /// No status: for content that could not be loaded.
+    public static let none = TranslationStatus(languages: [])
+
+    init(languages: [Language]) {
+        self.languages = languages
+    }
+
     /// The status of every text of `site`, given what `records` say.
     public init(site: Site, units: [TranslationUnit], records: TranslationRecords) {
         languages = []
@@ -91,17 +102,18 @@ public struct TranslationStatus: Sendable {
             for unit in units where unit.sourceLanguage != language && !unit.text.isSameInEveryLanguage {
                 guard let source = unit.text.entry(in: unit.sourceLanguage) else { continue }
                 let (state, location, previous) = Self.state(of: unit, source: source, in: language, records: records)
-                let name: String =
+                let (kind, name): (Row.Kind, String) =
                     switch unit.owner {
-                    case .site, .group: "site"
-                    case .glossaryTerm: "glossary"
-                    case .procedure(let procedure, _, _): procedure.id
+                    case .site, .group: (.site, "site")
+                    case .glossaryTerm: (.glossary, "glossary")
+                    case .procedure(let procedure, _, _): (.procedure, procedure.id)
                     }
-                if rowIndex[name] == nil {
-                    rowIndex[name] = rows.count
-                    rows.append(Row(name: name, file: unit.text.location.file, counts: Counts()))
+                let key = "\(kind.rawValue)/\(name)"
+                if rowIndex[key] == nil {
+                    rowIndex[key] = rows.count
+                    rows.append(Row(kind: kind, name: name, file: unit.text.location.file, counts: Counts()))
                 }
-                rows[rowIndex[name]!].counts[state] += 1
+                rows[rowIndex[key]!].counts[state] += 1
                 total[state] += 1
                 if state != .translated {
                     items.append(Item(place: unit.place, state: state, location: location, previousSource: previous))
