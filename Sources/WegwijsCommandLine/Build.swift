@@ -21,7 +21,28 @@ struct Build: AsyncParsableCommand {
     @Flag(help: .hidden)
     var timings = false
 
+    @Flag(help: "After building, watch the content and templates folders and build again whenever a file changes (Ctrl-C stops).")
+    var watch = false
+
     func run() async throws {
+        guard watch else { return try await build() }
+        let watcher = FolderWatcher(folders: [options.sources.content, options.sources.templates])
+        var snapshot = watcher.snapshot()
+        while true {
+            do {
+                try await build()
+            } catch let error as ValidationError {
+                Report.printError(error.message)
+            } catch {
+                // The build has reported why it failed; the previous output is untouched.
+            }
+            StandardStreams.printError("Watching '\(options.content)' and '\(options.templates)' for changes (Ctrl-C stops).")
+            snapshot = try await watcher.change(since: snapshot)
+        }
+    }
+
+    /// Validates and renders once, printing the diagnostics and a one-line summary.
+    func build() async throws {
         let clock = ContinuousClock()
         let start = clock.now
         var measured = Timings()
