@@ -28,7 +28,9 @@ enum YAMLScalarWriter {
     /// `indent` spaces; empty lines stay empty. Nothing follows the last line: the file's line end does.
     static func literal(_ value: String, indent: Int, headerTail: String, lineEnd: String) -> String {
         let padding = String(repeating: " ", count: indent)
-        let body = value.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : padding + $0 }
+        let body = value.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.isEmpty ? "" : padding + String(Substring($0))
+        }
         return "|" + headerTail + lineEnd + body.joined(separator: lineEnd)
     }
 

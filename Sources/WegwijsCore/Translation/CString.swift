@@ -49,17 +49,18 @@ public enum CString {
         guard index < characters.count, characters[index] == "\"" else {
             throw Problem(message: "expected a string in double quotes", offset: index)
         }
+        let opening = index
         index += 1
         var bytes: [UInt8] = []
         func append(_ scalar: Unicode.Scalar) { bytes.append(contentsOf: String(scalar).utf8) }
         while true {
-            guard index < characters.count else { throw Problem(message: "the string has no closing quote", offset: index) }
+            guard index < characters.count else { throw Problem(message: "the string has no closing quote", offset: opening) }
             let scalar = characters[index]
             if scalar == "\"" { index += 1; break }
             guard scalar == "\\" else { append(scalar); index += 1; continue }
             let escapeStart = index
             index += 1
-            guard index < characters.count else { throw Problem(message: "the string has no closing quote", offset: index) }
+            guard index < characters.count else { throw Problem(message: "the string has no closing quote", offset: opening) }
             let escaped = characters[index]
             index += 1
             switch escaped {

@@ -79,10 +79,9 @@ public struct POReader {
             entries.append(pending.entry)
         }
 
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, rawLine) in lines.enumerated() {
+        let lines = TextLines.of(text)
+        for (offset, line) in lines.enumerated() {
             let number = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#~") {
                 continue

@@ -10,7 +10,7 @@ public enum TextFingerprint {
     public static func normalized(_ text: String) -> String {
         var paragraphs: [String] = []
         var current = ""
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in TextLines.of(text) {
             let words = rawLine.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard !words.isEmpty else {
                 if !current.isEmpty { paragraphs.append(current) }

@@ -16,13 +16,15 @@ public struct TranslationChecker: Sendable {
     let units: [TranslationUnit]
     let records: TranslationRecords
     let files: ContentFiles
+    let resolver: LinkResolver
 
     /// A checker over `site`'s texts, reading content files through `files` to place diagnostics inside texts.
-    public init(site: Site, units: [TranslationUnit], records: TranslationRecords, files: ContentFiles) {
+    public init(site: Site, units: [TranslationUnit], records: TranslationRecords, files: ContentFiles, plainTexts: PlainTexts) {
         self.site = site
         self.units = units
         self.records = records
         self.files = files
+        resolver = LinkResolver(site: site, plainTexts: plainTexts)
     }
 
     /// Runs every check.
@@ -78,8 +80,19 @@ public struct TranslationChecker: Sendable {
         }
         guard !unit.text.isSameInEveryLanguage, let source = unit.text.entry(in: unit.sourceLanguage) else { return usedTerms }
         let sourceLinks = destinationsByLanguage[unit.sourceLanguage] ?? []
+        let scope = LinkResolver.Scope(procedure: unit.procedure, step: unit.step)
+        func resolves(_ link: MarkdownLink, in language: String) -> Bool {
+            if case .failure = resolver.resolve(link.destination, in: scope, language: language) { return false }
+            return true
+        }
+        // Links are compared once the source's all resolve: until then its errors say what to fix first.
+        let comparesLinks = sourceLinks.allSatisfy { resolves($0, in: unit.sourceLanguage) }
         for (language, entry) in unit.text.versions where language != unit.sourceLanguage {
-            checkLinks(of: entry, language: language, against: sourceLinks, of: unit, into: &diagnostics, links: destinationsByLanguage[language] ?? [])
+            if comparesLinks {
+                // A translation's own broken links are the validator's errors, not differences.
+                let links = (destinationsByLanguage[language] ?? []).filter { resolves($0, in: language) }
+                checkLinks(of: entry, language: language, against: sourceLinks, of: unit, into: &diagnostics, links: links)
+            }
             if case .outdated(let previous) = records.verdict(place: unit.place, language: language, source: source.value) {
                 diagnostics.warning(
                     "outdated-translation", at: entry.origin.location,

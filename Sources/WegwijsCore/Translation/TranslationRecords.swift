@@ -89,8 +89,8 @@ public struct TranslationRecords: Sendable {
 
     /// Reads the file's text; lines that cannot be read are reported as warnings under `file` and left out.
     public init(fileText: String, file: String, diagnostics: inout Diagnostics) {
-        for (offset, line) in fileText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+        let lines = TextLines.of(fileText)
+        for (offset, trimmed) in lines.enumerated() {
             guard !trimmed.allSatisfy(\.isWhitespace), !trimmed.hasPrefix("#") else { continue }
             let fields = trimmed.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
             let location = SourceLocation(file: file, line: offset + 1, column: 1)
