@@ -22,6 +22,14 @@ public struct TranslationStatus: Sendable {
         public var outdated = 0
         public var unverified = 0
 
+        /// Counts with the given values.
+        public init(translated: Int = 0, missing: Int = 0, outdated: Int = 0, unverified: Int = 0) {
+            self.translated = translated
+            self.missing = missing
+            self.outdated = outdated
+            self.unverified = unverified
+        }
+
         /// The count of `state`.
         public subscript(state: State) -> Int {
             get {
