@@ -98,7 +98,9 @@ public struct TextPositionMapper {
                 let next = lineIndex + 1 < lines.count ? lines[lineIndex + 1] : []
                 let nextIsBlank = next.allSatisfy { $0 == " " }
                 let isMoreIndented = content.first == " " || (!nextIsBlank && next.prefix { $0 == " " }.count > indent)
-                if isMoreIndented {
+                // The last line of the scalar keeps its line break (clipped or kept chomping).
+                let isLast = lineIndex + 1 >= lines.count || (!nextIsBlank && next.prefix { $0 == " " }.count < indent)
+                if isMoreIndented || isLast {
                     replay.emit("\n", line: lineIndex, column: endColumn)
                 } else if !nextIsBlank {
                     replay.emit(" ", line: lineIndex, column: endColumn)
