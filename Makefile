@@ -32,7 +32,7 @@ build: dependencies
 	$(SWIFT) build --product wegwijs
 
 dependencies:
-	@scripts/ensure-dependencies
+	@scripts/ensure-dependencies gettext
 
 clean:
 	rm -rf .build
