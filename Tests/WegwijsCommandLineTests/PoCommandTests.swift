@@ -247,6 +247,25 @@ import WegwijsTestSupport
         #expect(unknown.standardError.contains("'access-esecure/steps/open-esecur/result' names no translated text (did you mean 'access-esecure/steps/open-esecure/result'?)"))
     }
 
+    @Test func removingTheFuzzyMarkConfirmsAnOutdatedTranslation() throws {
+        let seed = try SeedCopy()
+        let file = seed.content.appendingPathComponent("procedures/dhl-esecure/access-esecure.yaml")
+        let yaml = try String(contentsOf: file, encoding: .utf8)
+        try Data(yaml.replacingOccurrences(of: "en: eSecure opens.", with: "en: eSecure opens in a new tab.").utf8).write(to: file)
+        let exported = try export("nl", in: seed.root, to: "nl.po")
+        // Left fuzzy, the entry is not taken as final.
+        #expect(try CommandRunner.run(["po", "import", "nl.po"], in: seed.root).standardError.contains("1 fuzzy left out"))
+        #expect(try CommandRunner.run(["check", "--strict"], in: seed.root).status == 1)
+        // The translator finds the translation still right and removes the mark.
+        try Data(exported.replacingOccurrences(of: "#, fuzzy\n#| msgid \"eSecure opens.\"\n", with: "").utf8)
+            .write(to: seed.root.appendingPathComponent("nl.po"))
+        let before = try Data(contentsOf: file)
+        let result = try CommandRunner.run(["po", "import", "nl.po"], in: seed.root)
+        #expect(result.standardError.contains("0 texts changed in 0 files, 66 confirmed unchanged."))
+        #expect(try Data(contentsOf: file) == before)
+        #expect(try CommandRunner.run(["check", "--strict"], in: seed.root).status == 0)
+    }
+
     @Test func unverifiedTranslationsAreCountedAndConfirmedTogether() throws {
         let site = try ContentFixture(["procedures/portal/p.yaml": "title: {en: Add, nl: Toevoegen}\nsteps:\n  - title: {en: Go, nl: Ga}\n"])
         let before = try CommandRunner.run(["check"], in: site.root)

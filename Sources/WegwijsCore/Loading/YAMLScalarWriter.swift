@@ -38,25 +38,16 @@ enum YAMLScalarWriter {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// `value` in double quotes, with C's escapes (which YAML shares) and YAML's `\x`/`\u` for the rest.
     static func doubleQuoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if isPrintable(scalar) && scalar != "\r" {
-                    result.unicodeScalars.append(scalar)
-                } else {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    result += scalar.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                        : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                }
-            }
+        let escaped = CString.escape(value) { scalar in
+            guard !isPrintable(scalar) || scalar == "\r" else { return nil }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return scalar.value <= 0xFF
+                ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         }
-        return result + "\""
+        return "\"" + escaped + "\""
     }
 
     /// Whether `value` reads back as itself when written plain.

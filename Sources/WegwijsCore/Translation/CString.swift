@@ -10,7 +10,10 @@ public enum CString {
     }
 
     /// `text` escaped, without the surrounding quotes.
-    public static func escape(_ text: String) -> String {
+    ///
+    /// `other` may escape further characters its own way (YAML's double quotes share the escapes above,
+    /// but write other characters as `\xHH` and `\uHHHH`); by default control characters are octal.
+    public static func escape(_ text: String, other: (Unicode.Scalar) -> String? = octal) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -25,15 +28,21 @@ public enum CString {
             case "\u{0C}": result += "\\f"
             case "\u{0B}": result += "\\v"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let octal = String(scalar.value, radix: 8)
-                    result += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+                if let escaped = other(scalar) {
+                    result += escaped
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
             }
         }
         return result
+    }
+
+    /// A control character as an octal escape (`\033`); nil for any other character.
+    public static func octal(_ scalar: Unicode.Scalar) -> String? {
+        guard scalar.value < 0x20 || scalar.value == 0x7F else { return nil }
+        let digits = String(scalar.value, radix: 8)
+        return "\\" + String(repeating: "0", count: 3 - digits.count) + digits
     }
 
     /// `"text"`: the escaped text in double quotes.

@@ -36,32 +36,28 @@ public struct POImporter: Sendable {
         var plan = Plan()
         for entry in catalog.entries {
             let location = SourceLocation(file: file, line: max(1, entry.line), column: 1)
-            guard let place = entry.context else {
+            func reject(_ id: String, _ summary: String, notes: [String] = []) {
                 plan.rejected += 1
-                plan.diagnostics.warning(
-                    "po-unknown-place", at: location, "entry without msgctxt: Wegwijs cannot tell which text it translates; not applied")
+                plan.diagnostics.warning(id, at: location, summary + "; not applied", notes: notes)
+            }
+            guard let place = entry.context else {
+                reject("po-unknown-place", "entry without msgctxt: Wegwijs cannot tell which text it translates")
                 continue
             }
             guard let unit = units[place] else {
-                plan.rejected += 1
-                plan.diagnostics.warning(
-                    "po-unknown-place", at: location,
-                    "msgctxt '\(place)' names no text of the content\(Suggestion.didYouMean(place, among: places)); not applied",
+                reject(
+                    "po-unknown-place", "msgctxt '\(place)' names no text of the content\(Suggestion.didYouMean(place, among: places))",
                     notes: ["The text may have been moved, renamed or removed since the file was exported."])
                 continue
             }
             guard unit.sourceLanguage != language else {
-                plan.rejected += 1
-                plan.diagnostics.warning(
-                    "po-source-language", at: location, "'\(place)' is written in '\(language)' itself; not applied")
+                reject("po-source-language", "'\(place)' is written in '\(language)' itself")
                 continue
             }
             let source = POExporter.trimmed(unit.text.entry(in: unit.sourceLanguage)?.value ?? "")
             guard entry.id == source else {
-                plan.rejected += 1
-                plan.diagnostics.warning(
-                    "po-source-changed", at: location,
-                    "the source text of '\(place)' changed since this file was exported; not applied",
+                reject(
+                    "po-source-changed", "the source text of '\(place)' changed since this file was exported",
                     notes: ["Export the file again ('wegwijs po export --lang \(language)') and translate the new text."])
                 continue
             }
