@@ -47,7 +47,7 @@ print-dependencies:
 	@scripts/ensure-dependencies weasyprint poppler-utils
 
 test-dependencies:
-	@scripts/ensure-dependencies --site-checks weasyprint poppler-utils
+	@scripts/ensure-dependencies --site-checks weasyprint poppler-utils gettext
 
 clean:
 	rm -rf .build

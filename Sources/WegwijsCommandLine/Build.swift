@@ -21,9 +21,28 @@ struct Build: AsyncParsableCommand {
     @Flag(help: .hidden)
     var timings = false
 
+    @Flag(help: "After building, watch the content and templates folders and build again whenever a file changes (Ctrl-C stops).")
+    var watch = false
+
     func run() async throws {
         let action = BuildAction(options: options, output: output, strict: strict, languages: languages, namedLanguages: languages)
-        _ = try await action.run(showingTimings: timings)
+        guard watch else {
+            _ = try await action.run(showingTimings: timings)
+            return
+        }
+        let watcher = FolderWatcher(folders: [options.sources.content, options.sources.templates])
+        var snapshot = watcher.snapshot()
+        while true {
+            do {
+                _ = try await action.run(showingTimings: timings)
+            } catch let error as ValidationError {
+                Report.printError(error.message)
+            } catch {
+                // The build has reported why it failed; the previous output is untouched.
+            }
+            StandardStreams.printError("Watching '\(options.content)' and '\(options.templates)' for changes (Ctrl-C stops).")
+            snapshot = try await watcher.change(since: snapshot)
+        }
     }
 }
 

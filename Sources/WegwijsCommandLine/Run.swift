@@ -99,12 +99,6 @@ struct Run: AsyncParsableCommand {
             }
             return lang
         }
-        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            guard let value = environment[variable], !value.isEmpty else { continue }
-            let code = value.split(whereSeparator: { "_.@-".contains($0) }).first.map { String($0).lowercased() } ?? ""
-            if site.languages.contains(code) { return code }
-            break  // the first variable that is set decides, as in setlocale
-        }
-        return site.sourceLanguage
+        return InterfaceLanguage.fromEnvironment(environment, among: site.languages, fallback: site.sourceLanguage)
     }
 }

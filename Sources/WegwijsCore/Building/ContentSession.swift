@@ -12,6 +12,8 @@ public struct ContentSession: Sendable {
     public let files: ContentFiles
     /// The loader used.
     public let loader: ContentLoader
+    /// What each translation was made from (`translated-from.txt`).
+    public let translationRecords: TranslationRecords
 
     /// Where to read from.
     public struct Sources: Sendable {
@@ -47,8 +49,13 @@ public struct ContentSession: Sendable {
         let plainTexts = PlainTexts(site: site)
         let files = ContentFiles(loader: loader)
         diagnostics.append(contentsOf: Validator(site: site, strings: strings, files: files, plainTexts: plainTexts).validate())
+        let records = TranslationRecords.load(
+            from: loader.contentDirectory, displayPath: loader.displayPath(TranslationRecords.fileName), diagnostics: &diagnostics)
+        let checker = TranslationChecker(site: site, units: site.translationUnits, records: records, files: files, plainTexts: plainTexts)
+        diagnostics.append(contentsOf: checker.check())
         timings.validate = clock.now - validateStart
-        let session = ContentSession(site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader)
+        let session = ContentSession(
+            site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader, translationRecords: records)
         return (session, diagnostics)
     }
 }

@@ -38,22 +38,34 @@ public struct DiagnosticFormatter: Sendable {
 
     /// The diagnostics as a JSON array of `{file, line, column, severity, id, message, notes}`.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
-        struct Entry: Encodable {
-            var file: String
-            var line: Int
-            var column: Int
-            var severity: String
-            var id: String
-            var message: String
-            var notes: [String]
+        encodeJSON(diagnostics.map(JSONEntry.init)) ?? "[]"
+    }
+
+    /// One diagnostic as JSON shows it.
+    struct JSONEntry: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var id: String
+        var message: String
+        var notes: [String]
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.location.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            severity = diagnostic.severity.rawValue
+            id = diagnostic.id
+            message = diagnostic.summary
+            notes = diagnostic.notes
         }
-        let entries = diagnostics.map {
-            Entry(
-                file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
-                id: $0.id, message: $0.summary, notes: $0.notes)
-        }
+    }
+
+    /// `value` as pretty-printed JSON with sorted keys.
+    static func encodeJSON(_ value: some Encodable) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(entries)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

@@ -23,7 +23,17 @@ public struct InterfaceStrings: Sendable {
         "procedure.step", "procedure.result", "procedure.figure-legend", "procedure.include", "procedure.example",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",
         "print.contents", "print.reference.earlier", "print.reference.later",
-    ] + runnerKeys
+    ] + runnerKeys + translationKeys
+
+    /// The keys of the translation status and of PO files.
+    public static let translationKeys = [
+        "translation.status.heading", "translation.status.translated", "translation.status.missing",
+        "translation.status.outdated", "translation.status.unverified", "translation.status.total", "translation.status.unverified-hint", "po.plural-forms",
+        "po.header", "po.comment.site-title", "po.comment.group-title", "po.comment.glossary", "po.comment.procedure",
+        "po.comment.step", "po.comment.alt", "po.comment.same-everywhere", "po.comment.source-language",
+        "po.comment.link.ref", "po.comment.link.term", "po.comment.link.input", "po.comment.link.callout",
+        "po.comment.keep-links", "po.comment.outdated",
+    ]
 
     /// The keys of the step-runner's words.
     public static let runnerKeys = [

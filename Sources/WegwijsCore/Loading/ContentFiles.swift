@@ -16,9 +16,15 @@ public final class ContentFiles: @unchecked Sendable {
 
     /// Where `link` (found in `entry`) is in its file; the start of the string when it cannot be placed.
     public func location(of link: MarkdownLink, in entry: Text.Entry) -> SourceLocation {
+        location(line: link.line, utf8Column: link.utf8Column, in: entry)
+    }
+
+    /// Where the character at `line` and `utf8Column` of `entry`'s string (as cmark counts) is in its file;
+    /// the start of the string when it cannot be placed.
+    public func location(line: Int, utf8Column: Int, in entry: Text.Entry) -> SourceLocation {
         let origin = entry.origin
         guard let mapper = mapper(for: origin.location.file),
-            let location = mapper.location(line: link.line, utf8Column: link.utf8Column, in: entry.value, origin: origin)
+            let location = mapper.location(line: line, utf8Column: utf8Column, in: entry.value, origin: origin)
         else { return origin.location }
         return location
     }

@@ -74,6 +74,11 @@ public struct ContentLoader: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return Glossary(terms: [], file: nil) }
         let yaml = YAMLFile(url: url, displayPath: file, diagnostics: &diagnostics)
         guard let root = yaml.root else { return Glossary(terms: [], file: file) }
+        return Self.glossary(root, file: file, languages: languages, diagnostics: &diagnostics)
+    }
+
+    /// The glossary in glossary.yaml's composed root.
+    static func glossary(_ root: Node, file: String, languages: [String], diagnostics: inout Diagnostics) -> Glossary {
         var reader = NodeReader(file: file, languages: languages)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard case .mapping(let mapping) = root else {

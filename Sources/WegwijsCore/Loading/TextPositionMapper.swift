@@ -57,15 +57,19 @@ public struct TextPositionMapper {
         var index = 0
         var found: (line: Int, column: Int)?
         var failed = false
+        /// Just after the last character emitted: 0-based line, and the column after it.
+        var end: (line: Int, column: Int)?
 
         var isDone: Bool { found != nil || failed || index >= expected.count }
 
-        /// The string's next character is `scalar`, written at 0-based `line` and `column` of the file.
-        mutating func emit(_ scalar: Unicode.Scalar, line: Int, column: Int) {
+        /// The string's next character is `scalar`, written at 0-based `line` and `column` of the file,
+        /// over `width` characters of the file (an escape sequence is wider than one).
+        mutating func emit(_ scalar: Unicode.Scalar, line: Int, column: Int, width: Int = 1) {
             guard !isDone else { return }
             guard expected[index] == scalar else { failed = true; return }
             if index == target { found = (line, column) }
             index += 1
+            end = (line, column + width)
         }
     }
 
@@ -94,7 +98,9 @@ public struct TextPositionMapper {
                 let next = lineIndex + 1 < lines.count ? lines[lineIndex + 1] : []
                 let nextIsBlank = next.allSatisfy { $0 == " " }
                 let isMoreIndented = content.first == " " || (!nextIsBlank && next.prefix { $0 == " " }.count > indent)
-                if isMoreIndented {
+                // The last line of the scalar keeps its line break (clipped or kept chomping).
+                let isLast = lineIndex + 1 >= lines.count || (!nextIsBlank && next.prefix { $0 == " " }.count < indent)
+                if isMoreIndented || isLast {
                     replay.emit("\n", line: lineIndex, column: endColumn)
                 } else if !nextIsBlank {
                     replay.emit(" ", line: lineIndex, column: endColumn)
@@ -142,10 +148,13 @@ public struct TextPositionMapper {
             }
             if let quote, scalar == quote {
                 if quote == "'", at(line, column + 1) == "'" {
-                    replay.emit("'", line: line, column: column)
+                    flushSpaces(&pendingSpaces, into: &replay)
+                    replay.emit("'", line: line, column: column, width: 2)
                     column += 2
                     continue
                 }
+                // Spaces before the closing quote belong to the string.
+                flushSpaces(&pendingSpaces, into: &replay)
                 return
             }
             if quote == "\"", scalar == "\\" {
@@ -166,7 +175,7 @@ public struct TextPositionMapper {
                 flushSpaces(&pendingSpaces, into: &replay)
                 if replay.index < replay.expected.count {
                     // The decoded character is whatever the string holds here; its place is the backslash.
-                    replay.emit(replay.expected[replay.index], line: line, column: column)
+                    replay.emit(replay.expected[replay.index], line: line, column: column, width: length)
                 }
                 column += length
                 continue

@@ -9,19 +9,29 @@ extension Procedure {
     /// Calls `body` for every text of the procedure, in document order, with the step it belongs to
     /// (nil for the title, summary, prerequisites and input labels). Included procedures are not entered.
     public func forEachText(_ body: (Text, Step?, TextRole) -> Void) {
-        body(title, nil, .prose)
-        if let summary { body(summary, nil, .prose) }
-        for requirement in requirements { body(requirement, nil, .prose) }
-        for input in inputs { body(input.label, nil, .prose) }
+        forEachText { text, step, role, _ in body(text, step, role) }
+    }
+
+    /// Calls `body` for every text of the procedure, in document order, with the step it belongs to, its
+    /// role, and its field: the path of keys that leads to it from the step (or the procedure, when the
+    /// step is nil), such as `title`, `requires/2`, `inputs/account/label`, `figure/callouts/1`, `notes/1/text`.
+    /// List positions are 1-based.
+    public func forEachText(_ body: (Text, Step?, TextRole, _ field: String) -> Void) {
+        body(title, nil, .prose, "title")
+        if let summary { body(summary, nil, .prose, "summary") }
+        for (offset, requirement) in requirements.enumerated() { body(requirement, nil, .prose, "requires/\(offset + 1)") }
+        for input in inputs { body(input.label, nil, .prose, "inputs/\(input.id)/label") }
         for case .step(let step) in steps {
-            body(step.title, step, .prose)
-            if let text = step.text { body(text, step, .prose) }
+            body(step.title, step, .prose, "title")
+            if let text = step.text { body(text, step, .prose, "text") }
             if let figure = step.figure {
-                body(figure.alt, step, .alternativeText)
-                for callout in figure.callouts { body(callout, step, .prose) }
+                body(figure.alt, step, .alternativeText, "figure/alt")
+                for (offset, callout) in figure.callouts.enumerated() {
+                    body(callout, step, .prose, "figure/callouts/\(offset + 1)")
+                }
             }
-            for note in step.notes { body(note.text, step, .prose) }
-            if let result = step.result { body(result, step, .prose) }
+            for (offset, note) in step.notes.enumerated() { body(note.text, step, .prose, "notes/\(offset + 1)/text") }
+            if let result = step.result { body(result, step, .prose, "result") }
         }
     }
 }

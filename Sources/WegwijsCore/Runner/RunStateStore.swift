@@ -74,15 +74,7 @@ public struct RunStateStore: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(state)
-        let temporary = folder.appendingPathComponent(
-            ".\(state.procedureID).json.\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
-        try data.write(to: temporary)
-        // rename(2) replaces the old file in one step: readers see the old state or the new one, never a mix.
-        guard rename(temporary.path, stateURL(state.procedureID).path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
-        }
+        try AtomicFile.write(data, to: stateURL(state.procedureID))
     }
 
     /// Forgets the saved state of `procedureID` (for `--restart` and finished runs).

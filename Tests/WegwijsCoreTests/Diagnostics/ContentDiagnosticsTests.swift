@@ -173,6 +173,7 @@ import WegwijsTestSupport
             "procedures/portal/approve-users.yaml": approve,
             "glossary.yaml": "save: {en: Save, nl: Opslaan}\n",
         ], [
+            "glossary.yaml:1:1: warning: glossary term 'save' is not used by any text",
             "procedures/portal/add-users.yaml:9:13: error: reference to unknown procedure 'aprove-users' (did you mean 'approve-users'?)",
             "procedures/portal/add-users.yaml:9:38: error: procedure 'approve-users' has no step 'aprove' (did you mean 'approve'?)",
             "procedures/portal/add-users.yaml:10:15: error: unknown glossary term 'sav' (did you mean 'save'?)",

@@ -1,0 +1,200 @@
+import Foundation
+import WegwijsMarkdown
+
+/// The checks of translations and terms across a loaded site, run with the validator by every command:
+///
+/// - `outdated-translation`: the source text changed since the translation was made or confirmed;
+/// - `missing-link`, `extra-link`: a translation lacks a meaningful link (`ref:`, `term:`, `input:`,
+///   `callout:`) its source has, or links somewhere its source does not;
+/// - `glossary-label`: running text spells out a glossary term's label instead of linking the term;
+/// - `unused-term`: a glossary term no text links to.
+public struct TranslationChecker: Sendable {
+    /// Labels shorter than this many characters are not looked for in running text: too many false alarms.
+    public static let shortestLabel = 4
+
+    let site: Site
+    let units: [TranslationUnit]
+    let records: TranslationRecords
+    let files: ContentFiles
+    let resolver: LinkResolver
+
+    /// A checker over `site`'s texts, reading content files through `files` to place diagnostics inside texts.
+    public init(site: Site, units: [TranslationUnit], records: TranslationRecords, files: ContentFiles, plainTexts: PlainTexts) {
+        self.site = site
+        self.units = units
+        self.records = records
+        self.files = files
+        resolver = LinkResolver(site: site, plainTexts: plainTexts)
+    }
+
+    /// Runs every check.
+    public func check() -> Diagnostics {
+        let labels = labelsByLanguage()
+        let units = self.units
+        let results = UnsafeResults<(Diagnostics, Set<String>)>(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: units.count) { index in
+            var found = Diagnostics()
+            let usedTerms = check(units[index], labels: labels, into: &found)
+            results[index] = (found, usedTerms)
+        }
+        var diagnostics = Diagnostics()
+        var usedTerms = Set<String>()
+        for (found, terms) in results.values {
+            diagnostics.append(contentsOf: found)
+            usedTerms.formUnion(terms)
+        }
+        for term in site.glossary.terms where !usedTerms.contains(term.key) {
+            diagnostics.warning(
+                "unused-term", at: term.location, "glossary term '\(term.key)' is not used by any text",
+                notes: ["Link it where the interface shows it, as [](term:\(term.key)), or remove it from the glossary."])
+        }
+        return diagnostics
+    }
+
+    /// Checks one text; answers the glossary terms it links to.
+    func check(_ unit: TranslationUnit, labels: [String: [(key: String, label: [Unicode.Scalar])]], into diagnostics: inout Diagnostics)
+        -> Set<String>
+    {
+        var usedTerms = Set<String>()
+        var destinationsByLanguage: [String: [MarkdownLink]] = [:]
+        var termsBySourceLanguage = Set<String>()
+        // The source first: a translation is only checked for the terms its source mentions.
+        let versions = unit.text.versions.sorted { ($0.language == unit.sourceLanguage ? 0 : 1) < ($1.language == unit.sourceLanguage ? 0 : 1) }
+        for (language, entry) in versions {
+            let isSource = language == unit.sourceLanguage || language == "*"
+            // Only strings that can hold a link are parsed for links.
+            if entry.value.contains("](") {
+                let links = MarkdownDocument(parsing: entry.value).links.filter { Self.isMeaningful($0.destination) }
+                destinationsByLanguage[language] = links
+                for link in links where link.destination.lowercased().hasPrefix("term:") {
+                    let key = String(link.destination.dropFirst("term:".count))
+                    usedTerms.insert(key)
+                    if isSource { termsBySourceLanguage.insert(key) }
+                }
+            }
+            guard !unit.isTitleOrLabel else { continue }
+            let found = checkLabels(
+                in: entry, language: isSource ? unit.sourceLanguage : language, labels: labels,
+                onlyTerms: isSource ? nil : termsBySourceLanguage, into: &diagnostics)
+            if isSource { termsBySourceLanguage.formUnion(found) }
+        }
+        guard !unit.text.isSameInEveryLanguage, let source = unit.text.entry(in: unit.sourceLanguage) else { return usedTerms }
+        let sourceLinks = destinationsByLanguage[unit.sourceLanguage] ?? []
+        let scope = LinkResolver.Scope(procedure: unit.procedure, step: unit.step)
+        func resolves(_ link: MarkdownLink, in language: String) -> Bool {
+            if case .failure = resolver.resolve(link.destination, in: scope, language: language) { return false }
+            return true
+        }
+        // Links are compared once the source's all resolve: until then its errors say what to fix first.
+        let comparesLinks = sourceLinks.allSatisfy { resolves($0, in: unit.sourceLanguage) }
+        for (language, entry) in unit.text.versions where language != unit.sourceLanguage {
+            if comparesLinks {
+                // A translation's own broken links are the validator's errors, not differences.
+                let links = (destinationsByLanguage[language] ?? []).filter { resolves($0, in: language) }
+                checkLinks(of: entry, language: language, against: sourceLinks, of: unit, into: &diagnostics, links: links)
+            }
+            if case .outdated(let previous) = records.verdict(place: unit.place, language: language, source: source.value) {
+                diagnostics.warning(
+                    "outdated-translation", at: entry.origin.location,
+                    "outdated translation: the '\(unit.sourceLanguage)' text changed since this '\(language)' text was made from it",
+                    notes: [
+                        "It was translated from: \(Self.excerpt(previous))",
+                        "Update it, or confirm that it is still right: wegwijs po confirm --lang \(language) \(unit.place)",
+                    ])
+            }
+        }
+        return usedTerms
+    }
+
+    // MARK: - Links
+
+    func checkLinks(
+        of entry: Text.Entry, language: String, against sourceLinks: [MarkdownLink], of unit: TranslationUnit,
+        into diagnostics: inout Diagnostics, links: [MarkdownLink]
+    ) {
+        var remaining: [String: Int] = [:]
+        for link in links { remaining[link.destination, default: 0] += 1 }
+        let sourceDestinations = Set(sourceLinks.map(\.destination))
+        var reported = Set<String>()
+        for link in sourceLinks {
+            if let count = remaining[link.destination], count > 0 {
+                remaining[link.destination] = count - 1
+            } else if reported.insert(link.destination).inserted {
+                diagnostics.warning(
+                    "missing-link", at: entry.origin.location,
+                    "the '\(language)' text lacks the link [](\(link.destination)) that its '\(unit.sourceLanguage)' text has",
+                    notes: ["Translations keep every [](ref:…), [](term:…), [](input:…) and [](callout:…) link of their source."])
+            }
+        }
+        for link in links where !sourceDestinations.contains(link.destination) {
+            diagnostics.warning(
+                "extra-link", at: files.location(of: link, in: entry),
+                "the '\(language)' text links to '\(link.destination)', which its '\(unit.sourceLanguage)' text does not")
+        }
+    }
+
+    static func isMeaningful(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        return LinkResolver.schemes.contains(destination[..<colon].lowercased())
+    }
+
+    // MARK: - Glossary labels
+
+    /// Each language's glossary labels worth looking for, longest first (so "Track & Trace Read Only" wins
+    /// over "Track & Trace" where both match).
+    func labelsByLanguage() -> [String: [(key: String, label: [Unicode.Scalar])]] {
+        var result: [String: [(key: String, label: [Unicode.Scalar])]] = [:]
+        for language in site.languages {
+            var labels: [(key: String, label: [Unicode.Scalar])] = []
+            for term in site.glossary.terms {
+                guard let label = term.label.entry(in: language)?.value.trimmingCharacters(in: .whitespacesAndNewlines),
+                    label.count >= Self.shortestLabel, !label.contains("\n")
+                else { continue }
+                labels.append((term.key, Array(label.unicodeScalars)))
+            }
+            result[language] = labels.sorted { ($1.label.count, $0.key) < ($0.label.count, $1.key) }
+        }
+        return result
+    }
+
+    /// Reports the labels spelt out in `entry`, and answers the keys of the terms found.
+    ///
+    /// In a translation (`onlyTerms` given) only the terms its source text mentions are looked for: where the
+    /// source does not name the term, the same word in the translation is most likely an ordinary noun
+    /// ("uw DHL-klantnummer": your account number, not the column of that name).
+    @discardableResult
+    func checkLabels(
+        in entry: Text.Entry, language: String, labels: [String: [(key: String, label: [Unicode.Scalar])]],
+        onlyTerms: Set<String>?, into diagnostics: inout Diagnostics
+    ) -> Set<String> {
+        let candidates = (labels[language] ?? []).filter {
+            (onlyTerms?.contains($0.key) ?? true) && entry.value.contains(String(String.UnicodeScalarView($0.label)))
+        }
+        var found = Set<String>()
+        guard !candidates.isEmpty else { return found }
+        for run in TextRuns.of(entry.value) {
+            var taken: [Range<Int>] = []
+            for (key, label) in candidates {
+                for start in run.occurrences(of: label) {
+                    let range = start..<(start + label.count)
+                    guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
+                    taken.append(range)
+                    found.insert(key)
+                    let character = run.characters[start]
+                    let text = String(String.UnicodeScalarView(label))
+                    diagnostics.warning(
+                        "glossary-label", at: files.location(line: character.line, utf8Column: character.utf8Column, in: entry),
+                        "'\(text)' is the label of glossary term '\(key)': link the term instead, as [](term:\(key))",
+                        notes: ["A linked term is shown as an interface element and follows the glossary when the label changes."])
+                }
+            }
+        }
+        return found
+    }
+
+    /// The first line of `text`, shortened to about 80 characters, in quotes.
+    static func excerpt(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "“" + (flat.count > 80 ? flat.prefix(79) + "…" : flat) + "”"
+    }
+}
