@@ -52,7 +52,7 @@ public struct TranslationChecker: Sendable {
     }
 
     /// Checks one text; answers the glossary terms it links to.
-    func check(_ unit: TranslationUnit, labels: [String: [(key: String, label: [Unicode.Scalar])]], into diagnostics: inout Diagnostics)
+    func check(_ unit: TranslationUnit, labels: [String: [GlossaryLabel]], into diagnostics: inout Diagnostics)
         -> Set<String>
     {
         var usedTerms = Set<String>()
@@ -142,15 +142,15 @@ public struct TranslationChecker: Sendable {
 
     /// Each language's glossary labels worth looking for, longest first (so "Track & Trace Read Only" wins
     /// over "Track & Trace" where both match).
-    func labelsByLanguage() -> [String: [(key: String, label: [Unicode.Scalar])]] {
-        var result: [String: [(key: String, label: [Unicode.Scalar])]] = [:]
+    func labelsByLanguage() -> [String: [GlossaryLabel]] {
+        var result: [String: [GlossaryLabel]] = [:]
         for language in site.languages {
-            var labels: [(key: String, label: [Unicode.Scalar])] = []
+            var labels: [GlossaryLabel] = []
             for term in site.glossary.terms {
                 guard let label = term.label.entry(in: language)?.value.trimmingCharacters(in: .whitespacesAndNewlines),
                     label.count >= Self.shortestLabel, !label.contains("\n")
                 else { continue }
-                labels.append((term.key, Array(label.unicodeScalars)))
+                labels.append(GlossaryLabel(key: term.key, label: Array(label.unicodeScalars)))
             }
             result[language] = labels.sorted { ($1.label.count, $0.key) < ($0.label.count, $1.key) }
         }
@@ -164,17 +164,20 @@ public struct TranslationChecker: Sendable {
     /// ("uw DHL-klantnummer": your account number, not the column of that name).
     @discardableResult
     func checkLabels(
-        in entry: Text.Entry, language: String, labels: [String: [(key: String, label: [Unicode.Scalar])]],
+        in entry: Text.Entry, language: String, labels: [String: [GlossaryLabel]],
         onlyTerms: Set<String>?, into diagnostics: inout Diagnostics
     ) -> Set<String> {
+        // Only labels whose first word the text has: one pass over the text instead of a search per label.
+        let words = GlossaryLabel.words(of: entry.value.unicodeScalars)
         let candidates = (labels[language] ?? []).filter {
-            (onlyTerms?.contains($0.key) ?? true) && entry.value.contains(String(String.UnicodeScalarView($0.label)))
+            (onlyTerms?.contains($0.key) ?? true) && ($0.firstWord.isEmpty || words.contains($0.firstWord))
         }
         var found = Set<String>()
         guard !candidates.isEmpty else { return found }
         for run in TextRuns.of(entry.value) {
             var taken: [Range<Int>] = []
-            for (key, label) in candidates {
+            for candidate in candidates {
+                let (key, label) = (candidate.key, candidate.label)
                 for start in run.occurrences(of: label) {
                     let range = start..<(start + label.count)
                     guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
@@ -196,5 +199,35 @@ public struct TranslationChecker: Sendable {
     static func excerpt(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return "“" + (flat.count > 80 ? flat.prefix(79) + "…" : flat) + "”"
+    }
+}
+
+/// A glossary label to look for in running text.
+struct GlossaryLabel: Sendable {
+    var key: String
+    var label: [Unicode.Scalar]
+    /// The label's leading run of letters and digits (empty when it starts otherwise).
+    var firstWord: String
+
+    init(key: String, label: [Unicode.Scalar]) {
+        self.key = key
+        self.label = label
+        firstWord = String(String.UnicodeScalarView(label.prefix(while: TextRuns.Run.isWordCharacter)))
+    }
+
+    /// The words (runs of letters and digits) of `scalars`.
+    static func words(of scalars: String.UnicodeScalarView) -> Set<String> {
+        var words = Set<String>()
+        var word = String.UnicodeScalarView()
+        for scalar in scalars {
+            if TextRuns.Run.isWordCharacter(scalar) {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                words.insert(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { words.insert(String(word)) }
+        return words
     }
 }
