@@ -47,18 +47,18 @@ enum SourceLines {
             let data = try? handle.read(upToCount: 4 << 20)
         else { return nil }
         try? handle.close()
-        var bytes = data
+        var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == location.line {
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                return trimmed.allSatisfy(\.isWhitespace) ? nil : String(trimmed)
-            }
-            current += 1
+        // Only the wanted line is decoded: a run can quote thousands of places in large files.
+        var start = bytes.startIndex
+        for _ in 1..<location.line {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            start = newline + 1
         }
-        return nil
+        var line = bytes[start..<(bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex)]
+        if line.last == 0x0D { line.removeLast() }
+        guard let text = String(validating: line, as: UTF8.self) else { return nil }
+        return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 }
 
