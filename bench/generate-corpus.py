@@ -119,6 +119,14 @@ UI_WORDS = [
     ("Reference", "Referentie"), ("Number", "Nummer"), ("Email", "E-mail"), ("Date", "Datum"),
 ]
 
+# Names of user authorisations (prerequisites): not glossary labels, which a text would link instead of
+# spelling out (check warns about that).
+AUTHORISATIONS = [
+    ("Carrier rights", "Vervoerdersrechten"), ("Billing access", "Factuurinzage"), ("Depot management", "Depotbeheer"),
+    ("Route planning", "Routeplanning"), ("Claims handling", "Claimafhandeling"), ("Fleet view", "Wagenparkoverzicht"),
+    ("Rate cards", "Tariefkaarten"), ("Manifest sign-off", "Manifestaftekening"),
+]
+
 STATUSES = [
     ("Pending", "In behandeling"), ("Active", "Actief"), ("Approved", "Goedgekeurd"),
     ("Rejected", "Afgewezen"), ("Blocked", "Geblokkeerd"), ("Sent", "Verzonden"),
@@ -249,20 +257,20 @@ class Writer:
             return {"en": f"Use only {an(o[1])} with status *{s[0]}*.",
                     "nl": f"Gebruik alleen een {o[2]} met status *{s[1]}*."}
         if k == "field":
-            return {"en": f"In the *{cap(o[1])}* field, fill in your {o2[1]}.",
-                    "nl": f"Vul in het veld *{cap(o[2])}* je {o2[2]} in."}
+            return {"en": f"In the *{o[1]}* field, fill in your {o2[1]}.",
+                    "nl": f"Vul in het veld *{o[2]}* je {o2[2]} in."}
         if k == "input":
             i = r.choice(ctx["inputs"])
-            return {"en": f"Fill in [](input:{i}) in the *{cap(o[1])}* column.",
-                    "nl": f"Vul [](input:{i}) in de kolom *{cap(o[2])}* in."}
+            return {"en": f"Fill in [](input:{i}) in the *{o[1]}* column.",
+                    "nl": f"Vul [](input:{i}) in de kolom *{o[2]}* in."}
         if k == "ref":
             target = r.choice(ctx["refs"])
             return {"en": f"If the {o[1]} is missing, first follow [](ref:{target}).",
                     "nl": f"Als de {o[2]} ontbreekt, volg dan eerst [](ref:{target})."}
         # callout
         c = r.randint(1, ctx["callouts"])
-        return {"en": f"The **{cap(o[1])}** button is marked [](callout:{c}).",
-                "nl": f"De knop **{cap(o[2])}** is gemarkeerd met [](callout:{c})."}
+        return {"en": f"The **{o[1]}** button is marked [](callout:{c}).",
+                "nl": f"De knop **{o[2]}** is gemarkeerd met [](callout:{c})."}
 
     def body(self, ctx):
         """2-4 sentences in at least two paragraphs, sometimes with a bullet list."""
@@ -280,8 +288,8 @@ class Writer:
         lst = None
         if r.random() < 0.15:
             items = r.sample(OBJECTS, r.randint(2, 3))
-            lst = {"en": "Check these fields:\n\n" + "\n".join(f"- *{cap(x[1])}*" for x in items),
-                   "nl": "Controleer deze velden:\n\n" + "\n".join(f"- *{cap(x[2])}*" for x in items)}
+            lst = {"en": "Check these fields:\n\n" + "\n".join(f"- *{x[1]}*" for x in items),
+                   "nl": "Controleer deze velden:\n\n" + "\n".join(f"- *{x[2]}*" for x in items)}
         for lang in LANGS:
             parts = [" ".join(s[lang] for s in p) for p in paragraphs]
             if lst:
@@ -370,7 +378,7 @@ def procedure(rng, w, procs, i):
     out.append("requires:\n")
     req_md = {lang: [] for lang in LANGS}
     for _ in range(r.randint(1, 3)):
-        a, o = r.choice(UI_WORDS), w.obj()
+        a, o = r.choice(AUTHORISATIONS), w.obj()
         if r.random() < 0.3:
             t = w.term()
             req = {"en": f"You can open [](term:{t}) in the portal.",
@@ -428,7 +436,7 @@ def procedure(rng, w, procs, i):
                 x = w.obj()
                 legend.append(r.choice([
                     {"en": f"{cap(x[1])} column", "nl": f"Kolom {x[2]}"},
-                    {"en": f"The *{cap(x[1])}* button", "nl": f"De knop *{cap(x[2])}*"},
+                    {"en": f"The *{x[1]}* button", "nl": f"De knop *{x[2]}*"},
                 ]))
             out.append("    figure:\n      src: images/wireframe.svg\n"
                        f"      alt: {flow_text(alt)}\n      callouts:\n")
