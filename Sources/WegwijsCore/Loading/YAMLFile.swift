@@ -14,6 +14,11 @@ struct YAMLFile {
     /// Reads and composes `url`, reporting problems under `displayPath`.
     init(url: URL, displayPath: String, diagnostics: inout Diagnostics) {
         self.displayPath = displayPath
+        if let problem = Self.problemWithFileType(at: url) {
+            diagnostics.error("unreadable-file", at: .start(of: displayPath), problem)
+            root = nil
+            return
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -24,6 +29,25 @@ struct YAMLFile {
             return
         }
         root = Self.compose(data, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    /// The largest content file read: ten times the largest real one would be generous; this is far more.
+    static let maximumFileSize = 64 << 20
+
+    /// Why a path cannot be read as a content file without reading it: a FIFO or a device would block or never
+    /// end, and a huge file would fill the memory. Nil for a regular file (links followed) or a missing one.
+    static func problemWithFileType(at url: URL) -> String? {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            if Int(status.st_size) > maximumFileSize {
+                return "the file is \(Int(status.st_size) >> 20) MB; content files may be at most \(maximumFileSize >> 20) MB"
+            }
+            return nil
+        case S_IFDIR: return "this is a folder, not a file"
+        default: return "this is not a regular file (a pipe, socket or device)"
+        }
     }
 
     /// Composes YAML from bytes (also used by tests and the fuzzer).
@@ -39,6 +63,13 @@ struct YAMLFile {
         if let nul = text.unicodeScalars.firstIndex(of: "\0") {
             let location = location(of: nul, in: text, file: displayPath)
             diagnostics.error("invalid-character", at: location, "the file contains a NUL character")
+            return nil
+        }
+        if let excess = YAMLAliasBudget.firstExcess(in: text) {
+            diagnostics.error(
+                "alias-expansion", at: SourceLocation(file: displayPath, line: excess.line, column: excess.column),
+                "the alias '*\(TerminalText.safe(excess.anchor))' makes the file expand to more than \(YAMLAliasBudget.limit) YAML nodes",
+                notes: ["Aliases that repeat aliases grow exponentially; write the values out, or use fewer aliases."])
             return nil
         }
         do {
@@ -67,6 +98,11 @@ struct YAMLFile {
             let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(0, mark.line - 1)).first
             if problem.contains("tab") || line?.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") == true {
                 notes.append("YAML indents with spaces only; replace the tab with spaces.")
+            }
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return Diagnostic(
+                    .error, "yaml-nesting", at: located(mark), "the YAML is nested more than 1000 levels deep",
+                    notes: ["Content needs a few levels; look for runaway brackets or indentation."])
             }
             return Diagnostic(.error, "yaml-syntax", at: located(mark), "YAML syntax error: \(problem)", notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
