@@ -4,7 +4,7 @@ BIN := .build/debug/wegwijs
 N ?= 5000
 export SWIFT_BACKTRACE := enable=no
 
-.PHONY: guides test dependencies build snapshots bench check clean
+.PHONY: guides test dependencies build snapshots bench check clean fuzz asan tsan valgrind hardening
 
 ## Render content/ to output/ (installs libcmark-dev first where it is missing).
 guides: build
@@ -28,11 +28,33 @@ check: build
 bench: dependencies
 	bench/run $(N)
 
+## Hardening (README "Hardening"): the test suite under AddressSanitizer and ThreadSanitizer, the cmark
+## bridge under valgrind, and the libFuzzer targets in Fuzz/ for FUZZ_SECONDS each (default 60).
+FUZZ_SECONDS ?= 60
+asan: dependencies
+	$(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
+
+tsan: dependencies
+	TSAN_OPTIONS="suppressions=$(CURDIR)/.ci/tsan.supp" $(SWIFT) test --sanitize=thread --disable-xctest --scratch-path .build-tsan
+
+# Valgrind 3.19 cannot read Swift 6's DWARF 5: the check is built with DWARF 4.
+valgrind: dependencies
+	cd Fuzz && $(SWIFT) build --scratch-path ../.build-valgrind --product MarkdownBridgeCheck \
+		-Xswiftc -g -Xswiftc -debug-info-format=dwarf -Xswiftc -dwarf-version=4
+	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 .build-valgrind/debug/MarkdownBridgeCheck
+
+fuzz: dependencies
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
+
+hardening: asan tsan valgrind
+
 build: dependencies
 	$(SWIFT) build --product wegwijs
 
+# Chromium (the HTML safety test) and valgrind (`make valgrind`), beside what ensure-dependencies always installs.
+HARDENING_PACKAGES := chromium valgrind
 dependencies:
-	@scripts/ensure-dependencies
+	@scripts/ensure-dependencies $(HARDENING_PACKAGES)
 
 clean:
 	rm -rf .build
