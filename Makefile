@@ -32,10 +32,10 @@ bench: dependencies
 ## bridge under valgrind, and the libFuzzer targets in Fuzz/ for FUZZ_SECONDS each (default 60).
 FUZZ_SECONDS ?= 60
 asan: dependencies
-	$(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
+	WEGWIJS_SANITIZED=address LSAN_OPTIONS="suppressions=$(CURDIR)/.ci/lsan.supp" $(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
 
 tsan: dependencies
-	TSAN_OPTIONS="suppressions=$(CURDIR)/.ci/tsan.supp" $(SWIFT) test --sanitize=thread --disable-xctest --scratch-path .build-tsan
+	WEGWIJS_SANITIZED=thread TSAN_OPTIONS="suppressions=$(CURDIR)/.ci/tsan.supp" $(SWIFT) test --sanitize=thread --disable-xctest --scratch-path .build-tsan
 
 # Valgrind 3.19 cannot read Swift 6's DWARF 5: the check is built with DWARF 4.
 valgrind: dependencies

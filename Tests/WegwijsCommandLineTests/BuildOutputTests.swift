@@ -59,10 +59,13 @@ import Glibc
         ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.contains("wegwijs-") }.sorted()
     }
 
+    /// Procedures in the content of the kill test: enough that a build takes a while.
+    static let size = TestScale.pick(150, sanitized: 60)
+
     @Test func aBuildKilledAtAnyMomentLeavesTheCompleteOldOrTheCompleteNewOutput() throws {
-        let site = try ContentFixture(Self.files(count: 150, version: "A"))
+        let site = try ContentFixture(Self.files(count: Self.size, version: "A"))
         let treeA = try Self.reference(site, "reference-a")
-        for (path, text) in Self.files(count: 150, version: "B") { try site.write(text, to: path) }
+        for (path, text) in Self.files(count: Self.size, version: "B") { try site.write(text, to: path) }
         let treeB = try Self.reference(site, "reference-b")
         #expect(treeA != treeB)
         #expect(try CommandRunner.run(["build"], in: site.root).status == 0)
@@ -72,10 +75,11 @@ import Glibc
         let buildTime = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         var generator = SystemRandomNumberGenerator()
         var outcomes: [String] = []
-        for iteration in 0..<10 {
+        var version = "B"
+        for iteration in 0..<TestScale.pick(10, sanitized: 5) {
             // Alternate the content, so every build replaces one complete tree with the other.
-            let version = iteration.isMultiple(of: 2) ? "A" : "B"
-            for (path, text) in Self.files(count: 150, version: version) { try site.write(text, to: path) }
+            version = iteration.isMultiple(of: 2) ? "A" : "B"
+            for (path, text) in Self.files(count: Self.size, version: version) { try site.write(text, to: path) }
             let process = try Self.startBuild(in: site.root)
             let delay = Double.random(in: 0...(buildTime * 1.2), using: &generator)
             usleep(useconds_t(delay * 1_000_000))
@@ -89,7 +93,7 @@ import Glibc
         // A later build recovers: stale staging removed, the lock free (flock dies with its process).
         let final = try CommandRunner.run(["build"], in: site.root)
         #expect(final.status == 0, "\(final.standardError)")
-        #expect(FileTree.contents(of: site.root.appendingPathComponent("output")) == treeB)
+        #expect(FileTree.contents(of: site.root.appendingPathComponent("output")) == (version == "A" ? treeA : treeB))
         #expect(Self.leftovers(in: site.root) == [], "after kills at \(outcomes)")
     }
 
@@ -110,7 +114,7 @@ import Glibc
     }
 
     @Test func twoBuildsStartedTogetherNeverMixTheirOutput() throws {
-        let site = try ContentFixture(Self.files(count: 150, version: "A"))
+        let site = try ContentFixture(Self.files(count: Self.size, version: "A"))
         let tree = try Self.reference(site, "reference")
         let first = try Self.startBuild(in: site.root)
         // Wait until the first build holds the lock, then start the second.

@@ -6,7 +6,7 @@ import WegwijsTestSupport
 /// walker of ours: validation (links), HTML and Markdown pages, and the terminal runner at narrow and wide
 /// widths. Each command must end in time, with its usual status.
 @Suite(.serialized) struct PathologicalMarkdownTests {
-    static let count = 10_000
+    static let count = TestScale.pick(10_000, sanitized: 2_000)
 
     static let texts: [String: String] = [
         "nested-strong-emphasis": String(repeating: "*a **a ", count: count) + String(repeating: " a** a*", count: count),
@@ -19,14 +19,14 @@ import WegwijsTestSupport
         "openers-and-closers-multiple-of-3": "a**b" + String(repeating: "c* ", count: count),
         "nested-brackets": String(repeating: "[", count: count) + "a" + String(repeating: "]", count: count),
         "nested-block-quotes": String(repeating: "> ", count: count) + "a",
-        "nested-lists": String(repeating: "- ", count: 2_000) + "a",
-        "nested-ordered-lists": String(repeating: "1. ", count: 2_000) + "a",
-        "backticks": (1...1_000).map { "e" + String(repeating: "`", count: $0) }.joined(),
+        "nested-lists": String(repeating: "- ", count: count / 5) + "a",
+        "nested-ordered-lists": String(repeating: "1. ", count: count / 5) + "a",
+        "backticks": (1...(count / 10)).map { "e" + String(repeating: "`", count: $0) }.joined(),
         "unclosed-links": String(repeating: "[a](<b", count: count),
         "many-references": (0..<count).map { "[a\($0)]: u\n" }.joined() + "[a9999]",
         "thousands-of-links": (0..<count).map { i in ["[](ref:p)", "[](term:save)", "[](input:value)", "[](callout:1)", "[x](javascript:x)", "[](ref:p#one)", "[]()"][i % 7] }
             .joined(separator: " "),
-        "table-of-brackets": (0..<300).map { _ in "| " + String(repeating: "[ | ", count: 100) + "|" }.joined(separator: "\n"),
+        "table-of-brackets": (0..<(count / 30)).map { _ in "| " + String(repeating: "[ | ", count: 100) + "|" }.joined(separator: "\n"),
         "many-emphasis-delimiters": String(repeating: "**_", count: count),
     ]
 
