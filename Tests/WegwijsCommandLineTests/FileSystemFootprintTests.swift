@@ -64,8 +64,10 @@ import WegwijsTestSupport
         }
         let after = Self.snapshot(root)
         let touched = Set(after.keys).union(before.keys).filter { before[$0] != after[$0] }.sorted()
+        // The TMPDIR folder itself may change: ThreadSanitizer's runtime creates and removes tsan.rodata.<pid>
+        // there in every process. Anything left inside it still counts.
         let unexpected = touched.filter { path in
-            !["output", "site", "state"].contains { path == $0 || path.hasPrefix($0 + "/") }
+            path != "tmp" && !["output", "site", "state"].contains { path == $0 || path.hasPrefix($0 + "/") }
         }
         #expect(unexpected == [], "written outside --output and the state folder")
         #expect(touched.contains("output/html/en/xss.html"))
