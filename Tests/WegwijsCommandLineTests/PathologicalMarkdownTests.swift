@@ -71,4 +71,38 @@ import WegwijsTestSupport
             }
         }
     }
+
+    /// Titles that refer to themselves (a reference's empty text is the title it names) and empty link texts
+    /// in every field: no recursion, no hang; they read as empty quotes.
+    @Test func selfReferencesAndEmptyLinkTextsEverywhere() throws {
+        let site = try ContentFixture([
+            "site.yaml": "title: \"[](ref:a)\"\nlanguages: [en, nl]\ngroups: [{id: portal, title: \"[](ref:a#one) []()\"}]\n",
+            "glossary.yaml": "save: {en: \"[](term:save)\", nl: \"[](ref:a)\"}\n",
+            "procedures/portal/a.yaml": """
+                title: "[](ref:a) [](ref:b)"
+                summary: "[](ref:a#one)"
+                inputs: [{id: v, label: "[](input:v)"}]
+                steps:
+                  - id: one
+                    title: "[](ref:a#one) [](term:save)"
+                    text: "[](ref:a) [](ref:a#one) [](callout:1) []() [](input:v)"
+                    figure: {src: images/x.svg, alt: "[](ref:a)", callouts: ["[](callout:1) [](ref:a#one)"]}
+                    notes: [{type: tip, text: "[](ref:a#one)"}]
+                    result: "[](ref:b)"
+
+                """,
+            "procedures/portal/b.yaml": "title: \"[](ref:a)\"\nsteps:\n  - {id: one, title: \"[](ref:b#one)\"}\n",
+            "images/x.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        ])
+        let check = try CommandRunner.run(["check"], in: site.root, timeLimit: 60)
+        #expect(check.status == 0, "\(check.standardError)")
+        let build = try CommandRunner.run(["build"], in: site.root, timeLimit: 60)
+        #expect(build.status == 0, "\(build.standardError)")
+        let run = try CommandRunner.run(
+            ["run", "a", "--plain"], in: site.root,
+            environment: ["XDG_STATE_HOME": site.root.appendingPathComponent("state").path, "LANG": "C"], input: "x\n\ny\n",
+            timeLimit: 60)
+        #expect(run.status == 0, "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("“step 1: ”"))
+    }
 }
