@@ -14,7 +14,7 @@ struct YAMLFile {
     /// Reads and composes `url`, reporting problems under `displayPath`.
     init(url: URL, displayPath: String, diagnostics: inout Diagnostics) {
         self.displayPath = displayPath
-        if let problem = Self.problemWithFileType(at: url) {
+        if let problem = RegularFile.problem(at: url) {
             diagnostics.error("unreadable-file", at: .start(of: displayPath), problem)
             root = nil
             return
@@ -29,25 +29,6 @@ struct YAMLFile {
             return
         }
         root = Self.compose(data, displayPath: displayPath, diagnostics: &diagnostics)
-    }
-
-    /// The largest content file read: ten times the largest real one would be generous; this is far more.
-    static let maximumFileSize = 64 << 20
-
-    /// Why a path cannot be read as a content file without reading it: a FIFO or a device would block or never
-    /// end, and a huge file would fill the memory. Nil for a regular file (links followed) or a missing one.
-    static func problemWithFileType(at url: URL) -> String? {
-        var status = stat()
-        guard stat(url.path, &status) == 0 else { return nil }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG:
-            if Int(status.st_size) > maximumFileSize {
-                return "the file is \(Int(status.st_size) >> 20) MB; content files may be at most \(maximumFileSize >> 20) MB"
-            }
-            return nil
-        case S_IFDIR: return "this is a folder, not a file"
-        default: return "this is not a regular file (a pipe, socket or device)"
-        }
     }
 
     /// Composes YAML from bytes (also used by tests and the fuzzer).
