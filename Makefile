@@ -4,7 +4,7 @@ BIN := .build/debug/wegwijs
 N ?= 5000
 export SWIFT_BACKTRACE := enable=no
 
-.PHONY: guides pdf test dependencies print-dependencies test-dependencies build snapshots bench check screenshots clean
+.PHONY: guides pdf test dependencies print-dependencies test-dependencies build snapshots bench check screenshots clean fuzz asan tsan valgrind hardening
 
 ## Render content/ to output/ (installs libcmark-dev first where it is missing).
 guides: build
@@ -37,6 +37,26 @@ check: build
 bench: dependencies
 	bench/run $(N)
 
+## Hardening (README "Hardening"): the test suite under AddressSanitizer and ThreadSanitizer, the cmark
+## bridge under valgrind, and the libFuzzer targets in Fuzz/ for FUZZ_SECONDS each (default 60).
+FUZZ_SECONDS ?= 60
+asan: test-dependencies
+	WEGWIJS_SANITIZED=address LSAN_OPTIONS="suppressions=$(CURDIR)/.ci/lsan.supp" $(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
+
+tsan: test-dependencies
+	WEGWIJS_SANITIZED=thread TSAN_OPTIONS="suppressions=$(CURDIR)/.ci/tsan.supp" $(SWIFT) test --sanitize=thread --disable-xctest --scratch-path .build-tsan
+
+# Valgrind 3.19 cannot read Swift 6's DWARF 5: the check is built with DWARF 4.
+valgrind: test-dependencies
+	cd Fuzz && $(SWIFT) build --scratch-path ../.build-valgrind --product MarkdownBridgeCheck \
+		-Xswiftc -g -Xswiftc -debug-info-format=dwarf -Xswiftc -dwarf-version=4
+	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 .build-valgrind/debug/MarkdownBridgeCheck
+
+fuzz: dependencies
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run
+
+hardening: asan tsan valgrind
+
 build: dependencies
 	$(SWIFT) build --product wegwijs
 
@@ -46,8 +66,10 @@ dependencies:
 print-dependencies:
 	@scripts/ensure-dependencies weasyprint poppler-utils
 
+# What the tests need beside cmark: Chromium, Java and the PyPI checkers (site checks, HTML safety),
+# WeasyPrint and pdftotext (printed guides), gettext (PO files), valgrind (`make valgrind`).
 test-dependencies:
-	@scripts/ensure-dependencies --site-checks weasyprint poppler-utils gettext
+	@scripts/ensure-dependencies --site-checks weasyprint poppler-utils gettext valgrind
 
 clean:
 	rm -rf .build

@@ -106,7 +106,7 @@ struct BuildAction {
             StandardStreams.printError(measured.line(peakResidentMegabytes: ResourceUsage.peakResidentMegabytes))
         }
         let written = sorted.isEmpty ? "" : " (\(DiagnosticFormatter.summary(of: sorted)))"
-        StandardStreams.printError("Built \(measured.procedures) procedures in \(session.site.languages.count) languages to '\(output)'\(written).")
+        StandardStreams.printError("Built \(measured.procedures) procedures in \(session.site.languages.count) languages to '\(TerminalText.safe(output))'\(written).")
         return session
     }
 }

@@ -7,6 +7,8 @@ public enum CommandRunner {
         public var status: Int32
         public var standardOutput: String
         public var standardError: String
+        /// Whether the run was killed for taking longer than its time limit (a hang).
+        public var timedOut = false
     }
 
     /// The built executable: beside the test bundle, in the same build folder.
@@ -20,9 +22,19 @@ public enum CommandRunner {
         return Repository.root.appendingPathComponent(".build/debug/wegwijs")
     }
 
-    /// Runs `wegwijs arguments…` in `directory`, reading both streams before waiting for the exit.
+    /// Runs `wegwijs arguments…` in `directory`, reading both streams before waiting for the exit; a run still
+    /// going after `timeLimit` seconds is killed and marked ``Result/timedOut``.
     public static func run(
-        _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil,
+        timeLimit: Double = 300
+    ) throws -> Result {
+        try run(arguments, in: directory, environment: environment, input: input.map { Data($0.utf8) }, timeLimit: timeLimit)
+    }
+
+    /// Runs `wegwijs arguments…` with `input` as raw bytes on standard input (which need not be UTF-8).
+    public static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: Data?,
+        timeLimit: Double = 300
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -38,7 +50,9 @@ public enum CommandRunner {
         process.standardError = error
         process.standardInput = standardInput
         try process.run()
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+        let deadline = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: deadline)
+        if let input { standardInput.fileHandleForWriting.write(input) }
         try? standardInput.fileHandleForWriting.close()
         // Read both pipes concurrently so a full pipe never blocks the child.
         nonisolated(unsafe) var errorData = Data()
@@ -51,10 +65,12 @@ public enum CommandRunner {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        deadline.cancel()
         return Result(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            standardError: String(decoding: errorData, as: UTF8.self),
+            timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
     }
 }
 

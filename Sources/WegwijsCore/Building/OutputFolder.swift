@@ -82,11 +82,20 @@ public struct OutputFolder: Sendable {
         try swapIn()
     }
 
-    /// Puts staging in the output's place with two renames; a build killed between them leaves the old output
-    /// aside, and the next build puts it back (``recoverInterruptedSwap()``).
+    /// Puts staging in the output's place.
+    ///
+    /// On Linux the two folders are exchanged in one step (`renameat2` with `RENAME_EXCHANGE`): there is no moment
+    /// at which the output is missing or mixed, and the old output, now at the staging path, is removed after.
+    /// Where that is not available (macOS, old kernels, file systems without it) the output is moved aside and
+    /// staging moved in with two renames; a build killed between them leaves the old output aside, and the next
+    /// build puts it back (``recoverInterruptedSwap()``).
     func swapIn() throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: url.path) {
+            if SystemRename.exchange(stagingURL.path, url.path) {
+                try? fileManager.removeItem(at: stagingURL)
+                return
+            }
             try? fileManager.removeItem(at: previousURL)
             try fileManager.moveItem(at: url, to: previousURL)
             try fileManager.moveItem(at: stagingURL, to: url)
@@ -119,10 +128,22 @@ final class OutputLock: Sendable {
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             close(descriptor)
-            throw OutputFolder.Refusal(
-                message: "another build is writing '\(displayPath)' right now",
-                notes: ["Wait for it to finish, then build again."])
+            throw Self.busy(displayPath)
         }
+        // The build that held the lock removes the file when it is done: if this process opened the file just
+        // before that, it holds a lock on a file nobody else can find, and a third build could lock a new one.
+        var held = stat(), named = stat()
+        guard fstat(descriptor, &held) == 0, stat(url.path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev
+        else {
+            close(descriptor)
+            throw Self.busy(displayPath)
+        }
+    }
+
+    static func busy(_ displayPath: String) -> OutputFolder.Refusal {
+        OutputFolder.Refusal(
+            message: "another build is writing '\(displayPath)' right now",
+            notes: ["Wait for it to finish, then build again."])
     }
 
     func release() {

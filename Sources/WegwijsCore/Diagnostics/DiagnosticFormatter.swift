@@ -18,14 +18,35 @@ public struct DiagnosticFormatter: Sendable {
         let coloredSeverity = usesColor ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
         var lines = ["\(TerminalText.safe(diagnostic.location.description)): \(coloredSeverity): \(TerminalText.safe(diagnostic.summary))"]
         if let source = sourceLine(diagnostic.location) {
-            let visible = TerminalText.safe(source.replacingOccurrences(of: "\t", with: " "))
-            let prefix = String(visible.unicodeScalars.prefix(max(0, diagnostic.location.column - 1)))
+            let (visible, caretColumn) = Self.excerpt(
+                of: TerminalText.safe(source.replacingOccurrences(of: "\t", with: " ")), column: diagnostic.location.column)
+            let prefix = String(visible.unicodeScalars.prefix(max(0, caretColumn - 1)))
             let padding = String(repeating: " ", count: TerminalText.displayWidth(prefix))
             lines.append("    \(visible)")
             lines.append("    \(padding)^")
         }
         for note in diagnostic.notes { lines.append("    \(TerminalText.safe(note))") }
         return lines.joined(separator: "\n")
+    }
+
+    /// How many characters of a source line a snippet shows at most.
+    static let snippetWidth = 120
+
+    /// At most ``snippetWidth`` characters of `line` around `column`, with `…` where it was cut, and the
+    /// column of the same character in the excerpt: a 40 KB line of brackets must not flood the terminal.
+    static func excerpt(of line: String, column: Int) -> (text: String, column: Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > snippetWidth else { return (line, column) }
+        let start = max(0, min(column - 1 - snippetWidth / 2, scalars.count - snippetWidth))
+        let end = min(scalars.count, start + snippetWidth)
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var caret = column - start
+        if start > 0 {
+            text = "…" + text
+            caret += 1
+        }
+        if end < scalars.count { text += "…" }
+        return (text, caret)
     }
 
     /// A one-line count such as "2 errors, 1 warning".

@@ -49,6 +49,9 @@ public enum FigurePath {
         if isDirectory.boolValue {
             return Problem(id: "figure-missing", summary: "figure path '\(path)' is a folder, not a file", notes: [])
         }
+        if let problem = RegularFile.problem(at: target) {
+            return Problem(id: "figure-missing", summary: "figure '\(path)': \(problem)", notes: [])
+        }
         return nil
     }
 }

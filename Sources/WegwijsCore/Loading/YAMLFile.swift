@@ -14,6 +14,11 @@ struct YAMLFile {
     /// Reads and composes `url`, reporting problems under `displayPath`.
     init(url: URL, displayPath: String, diagnostics: inout Diagnostics) {
         self.displayPath = displayPath
+        if let problem = RegularFile.problem(at: url) {
+            diagnostics.error("unreadable-file", at: .start(of: displayPath), problem)
+            root = nil
+            return
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -39,6 +44,13 @@ struct YAMLFile {
         if let nul = text.unicodeScalars.firstIndex(of: "\0") {
             let location = location(of: nul, in: text, file: displayPath)
             diagnostics.error("invalid-character", at: location, "the file contains a NUL character")
+            return nil
+        }
+        if let excess = YAMLAliasBudget.firstExcess(in: text) {
+            diagnostics.error(
+                "alias-expansion", at: SourceLocation(file: displayPath, line: excess.line, column: excess.column),
+                "the alias '*\(TerminalText.safe(excess.anchor))' makes the file expand to more than \(YAMLAliasBudget.limit) YAML nodes",
+                notes: ["Aliases that repeat aliases grow exponentially; write the values out, or use fewer aliases."])
             return nil
         }
         do {
@@ -67,6 +79,11 @@ struct YAMLFile {
             let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(0, mark.line - 1)).first
             if problem.contains("tab") || line?.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") == true {
                 notes.append("YAML indents with spaces only; replace the tab with spaces.")
+            }
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return Diagnostic(
+                    .error, "yaml-nesting", at: located(mark), "the YAML is nested more than 1000 levels deep",
+                    notes: ["Content needs a few levels; look for runaway brackets or indentation."])
             }
             return Diagnostic(.error, "yaml-syntax", at: located(mark), "YAML syntax error: \(problem)", notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -144,6 +144,24 @@ public struct PageRenderer: Sendable {
         }
     }
 
+    /// A file path as a relative URL: every byte but ASCII letters, digits and `-._~/` percent-encoded, since a
+    /// space, `#`, `?`, `(` or a non-ASCII letter in a figure's file name would otherwise end the Markdown link
+    /// or be read as a fragment or query.
+    static func urlPath(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                result += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 0xF)])"
+            }
+        }
+        return result
+    }
+
     func figureContext(_ figure: Figure, step: Step, scope: LinkResolver.Scope, procedure: Procedure) -> [String: Any] {
         let fallback = site.sourceLanguage(of: procedure)
         let path = figure.path(in: language, fallback: fallback)?.value ?? ""
@@ -151,7 +169,8 @@ public struct PageRenderer: Sendable {
         // Pages sit in a language folder beside images/; the printed guide sits beside it.
         let prefix = anchorPrefix(of: procedure)
         var value: [String: Any] = [
-            "src": format == .print ? path : "../\(path)", "alt": markupSafe(alt.text), "anchor": "\(prefix)\(step.id)-figure",
+            "src": format == .print ? Self.urlPath(path) : "../" + Self.urlPath(path), "alt": markupSafe(alt.text),
+            "anchor": "\(prefix)\(step.id)-figure",
             "altLang": false, "hasCallouts": false, "callouts": [Any](),
         ]
         if alt.language != language { value["altLang"] = alt.language }

@@ -289,13 +289,13 @@ public final class RunDriver {
         case .input(let index):
             lines.append(style.heading(s("runner.input.heading", ["number": String(index + 1), "count": String(plan.inputs.count)])))
             if let rejected = run.rejectedPresets[index] {
-                lines.append(style.warning(s("runner.input.preset-rejected", ["value": rejected])))
+                lines.append(style.warning(s("runner.input.preset-rejected", ["value": TerminalText.safe(rejected)])))
             }
             var label = label(of: index)
             if let example = plan.inputs[index].input.example {
                 label += " (\(session.strings.string("procedure.example", in: run.language, ["example": TerminalText.safe(example)])))"
             }
-            lines.append(label)
+            lines.append(contentsOf: wrapped(label, indent: 0))
         case .step(let index):
             lines.append(contentsOf: stepScreen(index))
         case .resultQuestion(let index):
@@ -399,7 +399,13 @@ public final class RunDriver {
                 lines.append(contentsOf: wrapped(s("runner.figure.file", ["path": shown]), indent: 2, style: .mark))
             }
             for (offset, callout) in figure.callouts.enumerated() {
-                lines.append("    \(offset + 1). " + flatten(text.inline(callout, in: scope, values: values)))
+                // "    N. " then the legend, wrapped with a hanging indent so no line is wider than the screen.
+                let marker = "    \(offset + 1). "
+                let hanging = min(marker.count, max(0, width - 1))
+                let legend = text.render(callout, in: scope, values: values, width: max(1, width - hanging), indent: 0)
+                for (number, line) in legend.lines.enumerated() {
+                    lines.append((number == 0 ? String(marker.prefix(hanging)) : String(repeating: " ", count: hanging)) + line)
+                }
             }
         }
         for note in step.step.notes {
@@ -586,7 +592,7 @@ public final class RunDriver {
             try Data(report.markdown().utf8).write(to: file)
             say(s("runner.recorded", ["path": TerminalText.safe(file.path)]))
         } catch {
-            say(s("runner.record.failed", ["path": TerminalText.safe(file.path), "reason": error.localizedDescription]))
+            say(s("runner.record.failed", ["path": TerminalText.safe(file.path), "reason": TerminalText.safe(error.localizedDescription)]))
         }
     }
 

@@ -9,22 +9,22 @@ extension TerminalInlineBuilder {
         switch renderer.resolver.resolve(destination, in: scope, language: renderer.language) {
         case nil:
             guard let address = TerminalHyperlink.address(for: destination) else {
-                styles.append([])
+                pushStyle([])
                 links.append(.textOnly)
                 return
             }
             let isHyperlink = renderer.capabilities.usesColor && renderer.capabilities.supportsHyperlinks
-            styles.append(.link)
+            pushStyle(.link)
             if isHyperlink { hyperlinks.append(address) }
             links.append(.web(start: spans.count, destination: destination, isHyperlink: isHyperlink))
         case .failure:
-            styles.append([])
+            pushStyle([])
             links.append(.textOnly)
         case .success(let target):
             let rendering = rendering(for: target)
             references += rendering.references
             if rendering.isGluedToPreviousWord { glueToPreviousWord() }
-            styles.append(rendering.style)
+            pushStyle(rendering.style)
             append(rendering.opening)
             links.append(.meaningful(start: spans.count, rendering: rendering))
         }
@@ -67,9 +67,9 @@ extension TerminalInlineBuilder {
 
     /// Makes the space before a link a no-break space, so a callout stays on the line of the word before it.
     mutating func glueToPreviousWord() {
-        guard let last = spans.last, last.text.last == " " else { return }
-        spans[spans.count - 1].text.removeLast()
-        spans[spans.count - 1].text.append("\u{00A0}")
+        guard let last = spans.indices.last, spans[last].text.last == " " else { return }
+        spans[last].text.removeLast()
+        spans[last].text.append("\u{00A0}")
     }
 
     // MARK: - What each kind becomes

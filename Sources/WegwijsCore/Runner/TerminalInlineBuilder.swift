@@ -34,7 +34,8 @@ struct TerminalInlineBuilder: MarkdownVisitor {
     var spans: [TerminalSpan] = []
     /// The `ref:` links met so far.
     var references: [TerminalText.Reference] = []
-    /// The style of each open node, innermost last.
+    /// For each open node, innermost last, the union of its style and those of the nodes around it: kept as
+    /// unions so the current style is the last one, not a fold over ten thousand nested emphases.
     var styles: [TerminalStyle] = []
     /// The addresses of the open hyperlinks, innermost last.
     var hyperlinks: [String] = []
@@ -57,7 +58,7 @@ struct TerminalInlineBuilder: MarkdownVisitor {
     var usesColor: Bool { renderer.capabilities.usesColor }
 
     /// The union of the styles of the nodes being walked.
-    var style: TerminalStyle { styles.reduce([]) { $0.union($1) } }
+    var style: TerminalStyle { styles.last ?? [] }
 
     // MARK: - Walking
 
@@ -73,19 +74,19 @@ struct TerminalInlineBuilder: MarkdownVisitor {
         case .lineBreak:
             if keepsLineBreaks { spans.append(TerminalSpan("\n")) } else { append(" ") }
         case .emphasis:
-            styles.append(.emphasis)
+            pushStyle(.emphasis)
         case .strong:
-            styles.append(.strong)
+            pushStyle(.strong)
         case .link(let destination, _):
             enterLink(destination)
         case .image, .customInline:
             // An image shows its description; the tool's own inline markup (HTML) shows only its content.
-            styles.append([])
+            pushStyle([])
         case .htmlInline, .htmlBlock, .thematicBreak:
             break
         case .heading:
             separateBlock()
-            styles.append(.heading)
+            pushStyle(.heading)
         case .codeBlock(let literal, _):
             separateBlock()
             let words = literal.split { $0 == "\n" || $0 == " " || $0 == "\t" }
@@ -109,7 +110,7 @@ struct TerminalInlineBuilder: MarkdownVisitor {
 
     /// Adds `role` to the style of what follows, until ``popStyle()``.
     mutating func pushStyle(_ role: TerminalStyle) {
-        styles.append(role)
+        styles.append(style.union(role))
     }
 
     /// Ends the style pushed last.

@@ -170,8 +170,10 @@ struct TerminalLineWrapper {
         keepingNoBreakSpaces: Bool = false
     ) {
         let shown: Character = character == "\u{00A0}" && !keepingNoBreakSpaces ? " " : character
-        if let last = spans.last, last.style == style, last.hyperlink == hyperlink {
-            spans[spans.count - 1].text.append(shown)
+        // Compared through the index, not a copy of the last span: a copy would share the text's storage and
+        // make every append copy the whole text (quadratic on a long word).
+        if let last = spans.indices.last, spans[last].style == style, spans[last].hyperlink == hyperlink {
+            spans[last].text.append(shown)
         } else {
             spans.append(TerminalSpan(String(shown), style: style, hyperlink: hyperlink))
         }

@@ -39,8 +39,8 @@ struct TerminalSpan: Sendable, Equatable {
     static func merged(_ spans: [TerminalSpan]) -> [TerminalSpan] {
         var runs: [TerminalSpan] = []
         for span in spans where !span.text.isEmpty {
-            if let last = runs.last, last.style == span.style, last.hyperlink == span.hyperlink {
-                runs[runs.count - 1].text += span.text
+            if let last = runs.indices.last, runs[last].style == span.style, runs[last].hyperlink == span.hyperlink {
+                runs[last].text += span.text
             } else {
                 runs.append(span)
             }

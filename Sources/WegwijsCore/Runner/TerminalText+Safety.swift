@@ -2,13 +2,20 @@
 extension TerminalText {
     /// `text` without control characters: C0 and C1 codes and DEL are shown as U+FFFD, so no escape
     /// sequence from content can reach the terminal. Tabs become a space; line breaks are kept only if asked.
+    ///
+    /// The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are shown as U+FFFD
+    /// too: they reorder everything after them up to the end of the line ("Trojan Source"), so a text could
+    /// make the runner's own words or a diagnostic read differently. The marks that languages need stay: the
+    /// zero-width joiner and non-joiner (Persian, Indic scripts, emoji) and the left-to-right, right-to-left
+    /// and Arabic letter marks, which affect only the neutral characters next to them. Line and paragraph
+    /// separators (U+2028, U+2029) become a space, since terminals disagree about them.
     public static func safe(_ text: String, keepingNewlines: Bool = false) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A where keepingNewlines: result.append(scalar)
-            case 0x09: result.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F: result.append("\u{FFFD}")
+            case 0x09, 0x2028, 0x2029: result.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: result.append("\u{FFFD}")
             default: result.append(scalar)
             }
         }
