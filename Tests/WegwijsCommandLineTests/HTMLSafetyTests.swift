@@ -49,24 +49,11 @@ import WegwijsTestSupport
         return [
             "site.yaml": "title: \(q("Site"))\nlanguages: [en, nl]\ngroups:\n  - {id: portal, title: \(q("Group"))}\n",
             "glossary.yaml": "save: {en: \(q("Save")), nl: \(q("Opslaan"))}\n",
-            "procedures/portal/xss.yaml": """
-                title: \(q("Title"))
-                summary: \(q("Summary"))
-                requires: [\(q("Requirement"))]
-                inputs:
-                  - {id: account, label: \(q("Label")), example: \(q("Example"))}
-                steps:
-                  - id: one
-                    title: \(q("Step"))
-                    text: \(q("Text [](term:save) [](input:account) [](callout:1) [](ref:xss#one)"))
-                    figure:
-                      src: "images/q\\" onerror=\\"\(mark).svg"
-                      alt: \(q("Alt"))
-                      callouts: [\(q("Callout"))]
-                    notes: [{type: warning, text: \(q("Note"))}]
-                    result: \(q("Result"))
-
-                """,
+            // The figure's file name carries a payload too.
+            "procedures/portal/xss.yaml": ContentFixture.procedureWithEveryField { field in
+                q(field == "text" ? "Text [](term:save) [](input:account) [](callout:1) [](ref:xss#one)" : field.capitalized)
+            }.replacingOccurrences(
+                of: "src: images/a.svg", with: "src: \"images/q\\\" onerror=\\\"\(mark).svg\""),
             "images/q\" onerror=\"\(mark).svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
         ]
     }

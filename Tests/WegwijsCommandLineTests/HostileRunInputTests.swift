@@ -21,23 +21,13 @@ import WegwijsTestSupport
 
                 """,
             "glossary.yaml": "save: {en: \"Save \(p)\", nl: \"Opslaan \(p)\"}\n",
-            "procedures/portal/hostile.yaml": """
-                title: "Hostile \(p)"
-                summary: "Summary \(p)"
-                requires: ["Rights \(p)"]
-                inputs:
-                  - {id: account, label: "Account \(p)", example: "1\(p)"}
-                steps:
-                  - id: one
-                    title: "One \(p)"
-                    text: "Click [](term:save) with [](input:account) [](callout:1) \(p)"
-                    figure: {src: images/a.svg, alt: "Alt \(p)", callouts: ["Legend \(p)"]}
-                    notes: [{type: tip, text: "Note \(p)"}]
-                    result: "Result \(p)"
-                  - title: "Two \(p)"
-                    text: "```\\ncode \(p)\\n```\\n\\n> quote \(p)"
-
-                """,
+            "procedures/portal/hostile.yaml": ContentFixture.procedureWithEveryField { field in
+                switch field {
+                case "example": "\"1\(p)\""
+                case "text": "\"Click [](term:save) with [](input:account) [](callout:1) \(p)\""
+                default: "\"\(field.capitalized) \(p)\""
+                }
+            } + "  - title: \"Two \(p)\"\n    text: \"```\\ncode \(p)\\n```\\n\\n> quote \(p)\"\n",
             "images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
         ]
     }
@@ -69,7 +59,7 @@ import WegwijsTestSupport
         let state = site.root.appendingPathComponent("state")
         let list = try CommandRunner.run(["list"], in: site.root, timeLimit: 60)
         #expect(list.status == 0)
-        #expect(list.standardOutput.contains("Hostile"))
+        #expect(list.standardOutput.contains("Title"))
         expectSafe(list, "list")
         // An unknown term whose key carries the payload: the diagnostic quotes it.
         try site.write(
@@ -88,7 +78,7 @@ import WegwijsTestSupport
                 ["run", "hostile", "--plain"], in: site.root, environment: environment(state, columns: columns), input: input,
                 timeLimit: 120)
             #expect([0, 3].contains(run.status), "width \(columns): \(run.status) \(run.standardError)")
-            #expect(run.standardOutput.contains("One"), "width \(columns)")
+            #expect(run.standardOutput.contains("Step Title"), "width \(columns)")
             expectSafe(run, "run at width \(columns)")
             if columns == 40 {
                 for line in run.standardOutput.split(separator: "\n") {

@@ -78,21 +78,19 @@ import WegwijsTestSupport
         let site = try ContentFixture([
             "site.yaml": "title: \"[](ref:a)\"\nlanguages: [en, nl]\ngroups: [{id: portal, title: \"[](ref:a#one) []()\"}]\n",
             "glossary.yaml": "save: {en: \"[](term:save)\", nl: \"[](ref:a)\"}\n",
-            "procedures/portal/a.yaml": """
-                title: "[](ref:a) [](ref:b)"
-                summary: "[](ref:a#one)"
-                inputs: [{id: v, label: "[](input:v)"}]
-                steps:
-                  - id: one
-                    title: "[](ref:a#one) [](term:save)"
-                    text: "[](ref:a) [](ref:a#one) [](callout:1) []() [](input:v)"
-                    figure: {src: images/x.svg, alt: "[](ref:a)", callouts: ["[](callout:1) [](ref:a#one)"]}
-                    notes: [{type: tip, text: "[](ref:a#one)"}]
-                    result: "[](ref:b)"
-
-                """,
+            "procedures/portal/a.yaml": ContentFixture.procedureWithEveryField { field in
+                switch field {
+                case "title": "\"[](ref:a) [](ref:b)\""
+                case "label", "example": "\"[](input:account)\""
+                case "step title": "\"[](ref:a#one) [](term:save)\""
+                case "text": "\"[](ref:a) [](ref:a#one) [](callout:1) []() [](input:account)\""
+                case "callout": "\"[](callout:1) [](ref:a#one)\""
+                case "result": "\"[](ref:b)\""
+                default: "\"[](ref:a#one)\""
+                }
+            },
             "procedures/portal/b.yaml": "title: \"[](ref:a)\"\nsteps:\n  - {id: one, title: \"[](ref:b#one)\"}\n",
-            "images/x.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
         ])
         let check = try CommandRunner.run(["check"], in: site.root, timeLimit: 60)
         #expect(check.status == 0, "\(check.standardError)")
@@ -100,7 +98,7 @@ import WegwijsTestSupport
         #expect(build.status == 0, "\(build.standardError)")
         let run = try CommandRunner.run(
             ["run", "a", "--plain"], in: site.root,
-            environment: ["XDG_STATE_HOME": site.root.appendingPathComponent("state").path, "LANG": "C"], input: "x\n\ny\n",
+            environment: ["XDG_STATE_HOME": site.root.appendingPathComponent("state").path, "LANG": "C"], input: "y\nx\n\ny\n",
             timeLimit: 60)
         #expect(run.status == 0, "\(run.standardOutput)")
         #expect(run.standardOutput.contains("“step 1: ”"))

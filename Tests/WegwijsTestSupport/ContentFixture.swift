@@ -24,6 +24,27 @@ public final class ContentFixture {
 
         """
 
+    /// A procedure that fills every field, each text being `text(field)` (a YAML scalar, quoted as needed), with
+    /// input `account` and figure `images/a.svg` (which the caller writes): for tests that put the same kind of
+    /// value everywhere.
+    public static func procedureWithEveryField(_ text: (String) -> String) -> String {
+        """
+        title: \(text("title"))
+        summary: \(text("summary"))
+        requires: [\(text("requirement"))]
+        inputs:
+          - {id: account, label: \(text("label")), example: \(text("example"))}
+        steps:
+          - id: one
+            title: \(text("step title"))
+            text: \(text("text"))
+            figure: {src: images/a.svg, alt: \(text("alt")), callouts: [\(text("callout"))]}
+            notes: [{type: tip, text: \(text("note"))}]
+            result: \(text("result"))
+
+        """
+    }
+
     /// Writes `files` (paths relative to the content folder) and copies the repository's templates.
     /// site.yaml defaults to ``siteYAML``.
     public init(_ files: [String: String], copyTemplates: Bool = true) throws {
