@@ -60,17 +60,9 @@ import WegwijsTestSupport
 
     /// Runs the checker on `folder`.
     static func check(_ folder: URL, browser: Bool = true) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Repository.root.appendingPathComponent("scripts/check-html-safety").path, folder.path]
-            + (browser ? [] : ["--no-browser"])
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ProgramRunner.run(
+            ["python3", Repository.root.appendingPathComponent("scripts/check-html-safety").path, folder.path]
+                + (browser ? [] : ["--no-browser"]))
     }
 
     @Test func payloadsInEveryFieldNeitherAppearInTheMarkupNorRunInTheBrowser() throws {

@@ -26,24 +26,10 @@ import WegwijsTestSupport
             in: fixture.root)
         #expect(builtShowcase.status == 0, "\(builtShowcase.standardError)")
 
-        let result = try Self.run(["python3", repository.appendingPathComponent("scripts/check-site").path, example.path, showcase.path])
+        let result = try ProgramRunner.run(["python3", repository.appendingPathComponent("scripts/check-site").path, example.path, showcase.path])
         #expect(
             result.status == 0,
             "scripts/check-site found problems (exit \(result.status)):\n\(result.output)")
         #expect(result.output.contains("no axe violations"), "\(result.output)")
-    }
-
-    /// Runs a program found on PATH and returns its exit status and everything it printed.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
