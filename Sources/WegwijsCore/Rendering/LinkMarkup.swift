@@ -52,19 +52,14 @@ struct LinkMarkup: Sendable {
         case .callout(let number, _, let stepID):
             guard format.isHTML else { return [.noBreakBefore, .strong([.text("(\(number))")])] }
             let marker = HTMLEscaping.text(strings.string("callout.marker", in: language))
-            guard format == .html else {
-                let prefix = context.currentProcedureID.map { PrintAnchor.prefix(of: $0, language: language) } ?? ""
-                return [.noBreakBefore, .markup(
-                    enter: "<a class=\"callout\" href=\"#\(prefix)\(Self.calloutAnchor(stepID: stepID, number: number))\">"
-                        + "<span class=\"visually-hidden\">\(marker) </span>",
-                    exit: "</a>", children: [.text(text(for: target))])]
-            }
-            // The hidden word makes it "Marker 1"; the description reads the legend, so a screen reader
-            // announces what the marker points at without leaving the text.
-            let anchor = Self.calloutAnchor(stepID: stepID, number: number)
+            // The printed guide is one document: its anchors carry the procedure's prefix.
+            let prefix = format == .print ? context.currentProcedureID.map { PrintAnchor.prefix(of: $0, language: language) } ?? "" : ""
+            let anchor = prefix + Self.calloutAnchor(stepID: stepID, number: number)
+            // The hidden word makes it "Marker 1"; on the site the description reads the legend, so a screen
+            // reader announces what the marker points at without leaving the text.
+            let description = format == .html ? " aria-describedby=\"\(anchor)-legend\"" : ""
             return [.noBreakBefore, .markup(
-                enter: "<a class=\"callout\" href=\"#\(anchor)\" aria-describedby=\"\(anchor)-legend\">"
-                    + "<span class=\"visually-hidden\">\(marker) </span>",
+                enter: "<a class=\"callout\" href=\"#\(anchor)\"\(description)><span class=\"visually-hidden\">\(marker) </span>",
                 exit: "</a>", children: [.text(text(for: target))])]
         }
     }
