@@ -17,6 +17,11 @@ struct PoImport: AsyncParsableCommand {
     var language: String?
 
     func run() async throws {
+        // A folder, a pipe that never ends or a 1 GB file is refused before anything is read.
+        if let problem = RegularFile.problem(at: URL(fileURLWithPath: file)) {
+            Report.printError("cannot import '\(file)': \(problem)")
+            throw ExitCode(1)
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             Report.printError("cannot read '\(file)'")
             throw ExitCode(1)

@@ -21,8 +21,18 @@ struct ContentOptions: ParsableArguments {
 enum Report {
     /// Prints `diagnostics` (sorted) to standard error in the compiler style.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        let formatter = DiagnosticFormatter(usesColor: StandardStreams.errorIsColorTerminal, sourceLine: SourceLines.line(at:))
-        for diagnostic in diagnostics { StandardStreams.printError(formatter.text(diagnostic)) }
+        let sourceLines = SourceLines()
+        let formatter = DiagnosticFormatter(usesColor: StandardStreams.errorIsColorTerminal, sourceLine: sourceLines.line(at:))
+        // Written in pieces of about 64 KB: one write per diagnostic is slow when there are 100,000 of them.
+        var pending = ""
+        for diagnostic in diagnostics {
+            pending += formatter.text(diagnostic) + "\n"
+            if pending.utf8.count >= 1 << 16 {
+                FileHandle.standardError.write(Data(pending.utf8))
+                pending = ""
+            }
+        }
+        if !pending.isEmpty { FileHandle.standardError.write(Data(pending.utf8)) }
     }
 
     /// Prints a plain warning without a place (what a helper program such as WeasyPrint said).
@@ -36,29 +46,6 @@ enum Report {
         let error = StandardStreams.errorIsColorTerminal ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
         StandardStreams.printError("wegwijs: \(error): \(TerminalText.safe(message))")
         for note in notes { StandardStreams.printError("    \(TerminalText.safe(note))") }
-    }
-}
-
-/// The source line of a diagnostic, read from the file the diagnostic names.
-enum SourceLines {
-    @Sendable static func line(at location: SourceLocation) -> String? {
-        guard location.line >= 1,
-            let handle = FileHandle(forReadingAtPath: location.file),
-            let data = try? handle.read(upToCount: 4 << 20)
-        else { return nil }
-        try? handle.close()
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // Only the wanted line is decoded: a run can quote thousands of places in large files.
-        var start = bytes.startIndex
-        for _ in 1..<location.line {
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            start = newline + 1
-        }
-        var line = bytes[start..<(bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex)]
-        if line.last == 0x0D { line.removeLast() }
-        guard let text = String(validating: line, as: UTF8.self) else { return nil }
-        return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 }
 

@@ -169,6 +169,8 @@ import WegwijsTestSupport
         var file = try export("nl", in: seed.root, to: "nl.po")
         file = file.replacingOccurrences(of: "msgctxt \"glossary/save\"\nmsgid \"Save\"\nmsgstr \"Opslaan\"", with: "msgctxt \"glossary/save\"\nmsgid \"Store\"\nmsgstr \"Bewaren\"")
         file = file.replacingOccurrences(of: "msgctxt \"glossary/email-id\"", with: "msgctxt \"glossary/email\"")
+        // Misspelt in two parts: each is matched among the parts that can follow the ones before it.
+        file = file.replacingOccurrences(of: "msgctxt \"add-administrators/steps/fill-in/title\"", with: "msgctxt \"add-administrator/step/fill-in/title\"")
         file = file.replacingOccurrences(of: "msgctxt \"access-esecure/steps/open-esecure/result\"\nmsgid \"eSecure opens.\"\nmsgstr \"eSecure wordt geopend.\"", with: "#, fuzzy\nmsgctxt \"access-esecure/steps/open-esecure/result\"\nmsgid \"eSecure opens.\"\nmsgstr \"eSecure gaat open.\"")
         file = file.replacingOccurrences(of: "msgid \"Access eSecure\"\nmsgstr \"Naar eSecure gaan\"", with: "msgid \"Access eSecure\"\nmsgstr \"eSecure openen\"")
         try Data(file.utf8).write(to: seed.root.appendingPathComponent("nl.po"))
@@ -178,7 +180,8 @@ import WegwijsTestSupport
         #expect(result.status == 0)
         #expect(result.standardError.contains("nl.po:\(line(of: "msgctxt \"glossary/save\"")):1: warning: the source text of 'glossary/save' changed since this file was exported; not applied"))
         #expect(result.standardError.contains("nl.po:\(line(of: "msgctxt \"glossary/email\"")):1: warning: msgctxt 'glossary/email' names no text of the content (did you mean 'glossary/email-id'?); not applied"))
-        #expect(result.standardError.contains("1 texts changed in 1 file, 63 confirmed unchanged, 1 fuzzy left out, 2 not applied (see above)."))
+        #expect(result.standardError.contains("nl.po:\(line(of: "msgctxt \"add-administrator/step/fill-in/title\"")):1: warning: msgctxt 'add-administrator/step/fill-in/title' names no text of the content (did you mean 'add-administrators/steps/fill-in/title'?); not applied"))
+        #expect(result.standardError.contains("1 texts changed in 1 file, 62 confirmed unchanged, 1 fuzzy left out, 3 not applied (see above)."))
         let glossary = try String(contentsOf: seed.content.appendingPathComponent("glossary.yaml"), encoding: .utf8)
         #expect(glossary.contains("save: {en: Save, nl: Opslaan}"))
         let access = try String(contentsOf: seed.content.appendingPathComponent("procedures/dhl-esecure/access-esecure.yaml"), encoding: .utf8)

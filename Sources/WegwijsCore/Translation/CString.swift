@@ -61,7 +61,13 @@ public enum CString {
         let opening = index
         index += 1
         var bytes: [UInt8] = []
-        func append(_ scalar: Unicode.Scalar) { bytes.append(contentsOf: String(scalar).utf8) }
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else if let encoded = UTF8.encode(scalar) {
+                bytes.append(contentsOf: encoded)
+            }
+        }
         while true {
             guard index < characters.count else { throw Problem(message: "the string has no closing quote", offset: opening) }
             let scalar = characters[index]

@@ -22,23 +22,34 @@ public struct POImporter: Sendable {
     }
 
     let units: [String: TranslationUnit]
-    let places: [String]
+    let suggester: PlaceSuggester
+
+    /// How many entries of one kind of problem are listed one by one; the rest are counted in one warning.
+    /// A PO file from another project names nothing here, and 500,000 warnings that all say so help nobody.
+    public static let maximumReportsPerKind = 1000
 
     /// An importer into `site`.
     public init(site: Site) {
         let all = site.translationUnits
         units = Dictionary(all.map { ($0.place, $0) }, uniquingKeysWith: { first, _ in first })
-        places = all.map(\.place)
+        suggester = PlaceSuggester(places: all.map(\.place))
     }
 
     /// What `catalog` (read from `file`) changes for `language`.
     public func plan(_ catalog: POCatalog, file: String, language: String) -> Plan {
         var plan = Plan()
+        var reported: [String: Int] = [:]
+        var unreported: [String: (count: Int, first: SourceLocation)] = [:]
         for entry in catalog.entries {
             let location = SourceLocation(file: file, line: max(1, entry.line), column: 1)
-            func reject(_ id: String, _ summary: String, notes: [String] = []) {
+            func reject(_ id: String, _ summary: @autoclosure () -> String, notes: @autoclosure () -> [String] = []) {
                 plan.rejected += 1
-                plan.diagnostics.warning(id, at: location, summary + "; not applied", notes: notes)
+                guard reported[id, default: 0] < Self.maximumReportsPerKind else {
+                    unreported[id, default: (0, location)].count += 1
+                    return
+                }
+                reported[id, default: 0] += 1
+                plan.diagnostics.warning(id, at: location, summary() + "; not applied", notes: notes())
             }
             guard let place = entry.context else {
                 reject("po-unknown-place", "entry without msgctxt: Wegwijs cannot tell which text it translates")
@@ -46,7 +57,7 @@ public struct POImporter: Sendable {
             }
             guard let unit = units[place] else {
                 reject(
-                    "po-unknown-place", "msgctxt '\(place)' names no text of the content\(Suggestion.didYouMean(place, among: places))",
+                    "po-unknown-place", "msgctxt '\(place)' names no text of the content\(suggester.didYouMean(place))",
                     notes: ["The text may have been moved, renamed or removed since the file was exported."])
                 continue
             }
@@ -84,6 +95,12 @@ public struct POImporter: Sendable {
                 plan.changes.append(
                     (place, TextChange(text: unit.text, language: language, sourceLanguage: unit.sourceLanguage, value: translation)))
             }
+        }
+        for (id, left) in unreported.sorted(by: { $0.key < $1.key }) {
+            plan.diagnostics.warning(
+                id, at: left.first,
+                "\(left.count) more entries like the \(Self.maximumReportsPerKind) above, from here on; not applied",
+                notes: ["Only the first \(Self.maximumReportsPerKind) of a kind are listed. Is this PO file exported from this content?"])
         }
         return plan
     }

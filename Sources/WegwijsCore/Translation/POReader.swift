@@ -10,6 +10,15 @@ public struct POReader {
     /// The file as shown in diagnostics.
     let file: String
     var diagnostics = Diagnostics()
+    /// Errors reported so far; reading stops at ``maximumErrors``.
+    var errorCount = 0
+    /// Whether reading stopped early because of too many errors.
+    var gaveUp = false
+
+    /// How many errors one file may have before reading stops, like msgfmt's "too many errors, aborting":
+    /// a 50 MB file that is not a PO file, or one broken the same way on every line, must give a readable
+    /// report and finish quickly, not a million lines that all say the same.
+    public static let maximumErrors = 1000
 
     /// Reads `data`; the catalogue is nil when the file has errors (all of them are in the diagnostics).
     public static func read(_ data: Data, file: String) -> (catalog: POCatalog?, diagnostics: Diagnostics) {
@@ -81,6 +90,7 @@ public struct POReader {
 
         let lines = TextLines.of(text)
         for (offset, line) in lines.enumerated() {
+            if gaveUp { break }
             let number = offset + 1
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#~") {
@@ -113,7 +123,8 @@ public struct POReader {
                 }
                 if pending.entry.context == nil { pending.entry.line = number }
                 pending.hasContent = true
-                guard let value = string(rest, line: number, column: column) else { continue }
+                // A broken string still counts as the keyword's, so the lines after it report nothing more.
+                let value = string(rest, line: number, column: column) ?? ""
                 if keyword == "msgctxt" {
                     if pending.entry.context != nil { error(line: number, column: 1, "'msgctxt' twice in one entry") }
                     pending.entry.context = value
@@ -156,7 +167,7 @@ public struct POReader {
                 }
             }
         }
-        finish(&pending)
+        if !gaveUp { finish(&pending) }
         guard let header else {
             if !diagnostics.hasErrors {
                 error(line: 1, column: 1, "the file has no header entry (msgid \"\"), so its language and charset are unknown")
@@ -266,7 +277,16 @@ public struct POReader {
     }
 
     mutating func error(line: Int, column: Int, _ summary: String, notes: [String] = []) {
+        guard !gaveUp else { return }
+        errorCount += 1
         diagnostics.error("po-syntax", at: location(line, column), summary, notes: notes)
+        if errorCount == Self.maximumErrors {
+            gaveUp = true
+            diagnostics.error(
+                "po-too-many-errors", at: location(line, column),
+                "too many errors (\(Self.maximumErrors)): stopped reading the file here",
+                notes: ["Is this a PO file? Check it with 'msgfmt -c -o /dev/null FILE'."])
+        }
     }
 
     static func lineOfFirstInvalidByte(in bytes: Data) -> Int {

@@ -108,6 +108,19 @@ import WegwijsCore
         #expect(lines == ["nl.po:1:1: error: the file has no header entry (msgid \"\"), so its language and charset are unknown"])
     }
 
+    @Test func readingStopsAfterAThousandErrors() {
+        // 1,500 entries, each with one error on its msgid line (line 7 + 3n): the 1,000th error is the last.
+        let body = (0..<1500).map { "msgctxt \"x\($0)\"\nmsgid \"A\\q\"\nmsgstr \"B\"\n" }.joined()
+        let (catalog, lines) = read(Self.header + body)
+        #expect(catalog == nil)
+        #expect(lines.count == POReader.maximumErrors + 1)
+        let last = 7 + 3 * (POReader.maximumErrors - 1)
+        #expect(lines.suffix(2) == [
+            "nl.po:\(last):9: error: too many errors (1000): stopped reading the file here",
+            "nl.po:\(last):9: error: unknown escape '\\q'",
+        ])
+    }
+
     @Test func writtenCatalogsReadBackTheSame() throws {
         var entry = POEntry(
             extractedComments: ["where"], references: ["content/x.yaml:3"], flags: ["fuzzy"], previousID: "old\nsource",
