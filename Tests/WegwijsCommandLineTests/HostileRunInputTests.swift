@@ -78,7 +78,8 @@ import WegwijsTestSupport
                 ["run", "hostile", "--plain"], in: site.root, environment: environment(state, columns: columns), input: input,
                 timeLimit: 120)
             #expect([0, 3].contains(run.status), "width \(columns): \(run.status) \(run.standardError)")
-            #expect(run.standardOutput.contains("Step Title"), "width \(columns)")
+            // At width 1 the title comes a letter a line: look for it with the line breaks taken out.
+            #expect(run.standardOutput.filter { !$0.isWhitespace }.contains("StepTitle"), "width \(columns)")
             expectSafe(run, "run at width \(columns)")
             if columns == 40 {
                 for line in run.standardOutput.split(separator: "\n") {

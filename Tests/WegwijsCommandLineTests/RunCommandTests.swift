@@ -104,6 +104,65 @@ import WegwijsTestSupport
         #expect(again.waitForExit(timeout: .seconds(10)) == 3)
     }
 
+    /// `text` without any white space: at width 1 every word, even every letter, is on a line of its own.
+    static func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+
+    /// The lines a terminal shows for `output`: escape sequences (CSI, OSC) taken out, split at line ends.
+    static func visibleLines(_ output: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var scalars = output.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            switch scalar {
+            case "\u{1B}":
+                guard let kind = scalars.next() else { break }
+                if kind == "[" {
+                    while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+                } else if kind == "]" {
+                    var previous: Unicode.Scalar = " "
+                    while let next = scalars.next(), next != "\u{07}", !(previous == "\u{1B}" && next == "\\") { previous = next }
+                }
+            case "\n":
+                lines.append(line)
+                line = ""
+            case "\r", "\u{07}", "\u{08}":
+                continue
+            default:
+                line.unicodeScalars.append(scalar)
+            }
+        }
+        return lines + [line]
+    }
+
+    @Test(arguments: [1, 500])
+    func aTerminalOneOrFiveHundredColumnsWideIsServedWithinItsWidth(columns: Int) throws {
+        let state = StateFolder()
+        let terminal = try PseudoTerminal(columns: columns, rows: 30)
+        let before = try terminal.attributes()
+        var environment = state.environment
+        environment["TERM"] = "xterm-256color"
+        try terminal.launch(
+            CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
+            in: Repository.root)
+        func drawn(_ marker: String) throws -> String {
+            try terminal.readOutput { Self.isDrawn(Self.squeezed($0), after: Self.squeezed(marker)) }
+        }
+        _ = try drawn("Is this in place?")
+        try terminal.send("y")
+        _ = try drawn("Step 1 of 4")
+        try terminal.send("\r")
+        let screen = Self.squeezed(try drawn("Step 2 of 4"))
+        #expect(screen.contains(Self.squeezed("Open the Autorisaties screen")))
+        try terminal.send("q")
+        #expect(terminal.waitForExit(timeout: .seconds(10)) == 3)
+        #expect(try terminal.attributes() == before, "the terminal settings are restored")
+        // The runner lays text out for at most 100 columns, and never wider than the terminal.
+        let limit = min(columns, 100)
+        for line in Self.visibleLines(terminal.output) {
+            #expect(line.count <= limit, "wider than \(limit) columns: \(line)")
+        }
+    }
+
     @Test func languageSwitchRedrawsTheSameStep() throws {
         let state = StateFolder()
         let terminal = try PseudoTerminal(columns: 80, rows: 30)

@@ -248,9 +248,14 @@ public final class RunDriver {
         let text = renderer(language)
         let scope = LinkResolver.Scope(procedure: plan.procedure)
         var lines = [""]
-        lines.append(style.heading(flatten(text.inline(plan.procedure.title, in: scope, values: run.state.inputs))))
+        lines.append(contentsOf: heading(plan.procedure.title, in: scope))
         if let audience = plan.procedure.audience {
-            lines.append(style.badge(session.strings.string("audience.\(audience.value)", in: language)))
+            let badge = session.strings.string("audience.\(audience.value)", in: language)
+            if TerminalText.displayWidth(badge) + 2 <= width {
+                lines.append(style.badge(TerminalText.safe(badge)))
+            } else {
+                lines.append(contentsOf: wrapped("[\(badge)]", indent: 0, style: .strong))
+            }
         }
         if let summary = plan.procedure.summary {
             lines.append(contentsOf: block(text.render(summary, in: scope, values: run.state.inputs, width: width)))
@@ -279,15 +284,16 @@ public final class RunDriver {
         var lines = [""]
         switch run.phase {
         case .prerequisite(let index):
-            lines.append(style.heading(s("runner.prerequisite.heading", [
+            lines.append(contentsOf: wrapped(s("runner.prerequisite.heading", [
                 "number": String(index + 1), "count": String(plan.requirements.count),
-            ])))
+            ]), indent: 0, style: .heading))
             let requirement = plan.requirements[index]
             lines.append(contentsOf: block(renderer(run.language).render(
                 requirement.text, in: .init(procedure: requirement.procedure), values: run.state.inputs, width: width, indent: 2)))
-            lines.append(s("runner.prerequisite.question"))
+            lines.append(contentsOf: wrapped(s("runner.prerequisite.question"), indent: 0))
         case .input(let index):
-            lines.append(style.heading(s("runner.input.heading", ["number": String(index + 1), "count": String(plan.inputs.count)])))
+            lines.append(contentsOf: wrapped(
+                s("runner.input.heading", ["number": String(index + 1), "count": String(plan.inputs.count)]), indent: 0, style: .heading))
             if let rejected = run.rejectedPresets[index] {
                 lines.append(style.warning(s("runner.input.preset-rejected", ["value": TerminalText.safe(rejected)])))
             }
@@ -301,15 +307,15 @@ public final class RunDriver {
         case .resultQuestion(let index):
             let step = plan.steps[index]
             if let result = step.step.result {
-                lines.append(s("runner.result.question"))
+                lines.append(contentsOf: wrapped(s("runner.result.question"), indent: 0))
                 lines.append(contentsOf: block(renderer(run.language).render(
                     result, in: .init(procedure: step.procedure, step: step.step), values: run.state.inputs, width: width,
                     indent: 2)))
             }
         case .resultFollowUp:
-            lines.append(s("runner.result.follow-up"))
+            lines.append(contentsOf: wrapped(s("runner.result.follow-up"), indent: 0))
         case .problemNote:
-            lines.append(s("runner.problem.prompt"))
+            lines.append(contentsOf: wrapped(s("runner.problem.prompt"), indent: 0))
         case .finished, .stopped:
             return
         }
@@ -373,18 +379,26 @@ public final class RunDriver {
         let values = run.state.inputs
         var lines: [String] = []
         let procedureTitle = session.plainTexts.title(of: plan.procedure, in: run.language)
-        lines.append(style.dim(TerminalText.safe(procedureTitle)))
-        lines.append(style.strong(s("runner.step-of", ["number": String(index + 1), "count": String(plan.steps.count)]))
-            + "  " + progressBar(done: index, count: plan.steps.count))
+        lines.append(contentsOf: wrapped(procedureTitle, indent: 0, style: .mark))
+        let stepOf = s("runner.step-of", ["number": String(index + 1), "count": String(plan.steps.count)])
+        let bar = progressBar(done: index, count: plan.steps.count)
+        let barWidth = Self.progressCells + 2
+        if TerminalText.displayWidth(stepOf) + 2 + barWidth <= width {
+            lines.append(style.strong(TerminalText.safe(stepOf)) + "  " + bar)
+        } else {
+            // A narrow screen: the bar on a line of its own, when it fits at all.
+            lines.append(contentsOf: wrapped(stepOf, indent: 0, style: .strong))
+            if barWidth <= width { lines.append(bar) }
+        }
         if !step.trail.isEmpty {
             let crumbs = step.trail.map { crumb -> String in
                 let title = session.site.procedure(crumb.procedureID).map { session.plainTexts.title(of: $0, in: run.language) }
                 return "\(TerminalText.safe(title ?? crumb.procedureID)) › \(crumb.position)/\(crumb.count)"
             }
-            lines.append(style.dim(crumbs.joined(separator: " · ")))
+            lines.append(contentsOf: wrapped(crumbs.joined(separator: " · "), indent: 0, style: .mark))
         }
         lines.append("")
-        lines.append(style.heading(flatten(text.inline(step.step.title, in: scope, values: values))))
+        lines.append(contentsOf: heading(step.step.title, in: scope))
         if let body = step.step.text {
             lines.append(contentsOf: block(text.render(body, in: scope, values: values, width: width, indent: 2)))
         }
@@ -424,6 +438,14 @@ public final class RunDriver {
         return lines
     }
 
+    /// A title (of the procedure, a step, a referred step) wrapped to the width in `style`, after `prefix`,
+    /// marked when it is not in the run's language.
+    func heading(_ title: Text, in scope: LinkResolver.Scope, prefix: String = "", style textStyle: TerminalStyle = .heading) -> [String] {
+        renderer(run.language).wrappedInline(
+            title, in: scope, values: run.state.inputs, width: width, style: textStyle, prefix: prefix,
+            fallbackMark: "(\(s("page.not-translated")))")
+    }
+
     /// The runner's own text (made safe) wrapped to the width, each line indented, in `style`.
     func wrapped(_ text: String, indent: Int, style textStyle: TerminalStyle = []) -> [String] {
         let available = max(1, width - indent)
@@ -433,8 +455,11 @@ public final class RunDriver {
         }
     }
 
+    /// How many cells the progress bar has (between its two brackets).
+    static let progressCells = 10
+
     func progressBar(done: Int, count: Int) -> String {
-        let cells = 10
+        let cells = Self.progressCells
         let filled = count == 0 ? 0 : (done * cells) / count
         let full = console.capabilities.usesColor ? "█" : "#"
         let empty = console.capabilities.usesColor ? "░" : "-"
@@ -446,12 +471,6 @@ public final class RunDriver {
         var lines = text.lines
         if text.isFallback { lines.append("  " + style.dim("(\(s("page.not-translated")))")) }
         return lines
-    }
-
-    /// One line of inline text, with the mark when it is a fallback.
-    func flatten(_ text: TerminalText) -> String {
-        let line = text.lines.joined(separator: " ")
-        return text.isFallback ? line + " " + style.dim("(\(s("page.not-translated")))") : line
     }
 
     func label(of inputIndex: Int) -> String {
@@ -497,14 +516,14 @@ public final class RunDriver {
             guard let procedure = session.site.procedure(reference.procedureID) else { continue }
             let text = renderer(run.language)
             let scope = LinkResolver.Scope(procedure: procedure)
-            var lines = ["", style.heading(s("runner.reference.heading", ["title": TerminalText.safe(reference.title)]))]
+            var lines = [""] + wrapped(s("runner.reference.heading", ["title": reference.title]), indent: 0, style: .heading)
             if let summary = procedure.summary {
                 lines.append(contentsOf: block(text.render(summary, in: scope, values: run.state.inputs, width: width, indent: 2)))
             }
             for (offset, step) in RunPlan(procedure: procedure, site: session.site).steps.enumerated() {
                 let marker = step.step.id == reference.stepID ? "→ " : "  "
-                let title = text.inline(step.step.title, in: .init(procedure: step.procedure, step: step.step), values: run.state.inputs)
-                lines.append("\(marker)\(offset + 1). \(flatten(title))")
+                lines.append(contentsOf: heading(
+                    step.step.title, in: .init(procedure: step.procedure, step: step.step), prefix: "\(marker)\(offset + 1). ", style: []))
             }
             console.write(lines.joined(separator: "\n") + "\n")
         }

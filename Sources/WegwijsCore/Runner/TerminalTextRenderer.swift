@@ -79,6 +79,32 @@ public struct TerminalTextRenderer: Sendable {
             language: shownIn)
     }
 
+    /// `text` on as many lines as `width` needs, each span also in `style`: the titles on the runner's screens,
+    /// where a long one must wrap rather than run off the edge. `prefix` starts the first line (`→ 2. `) and
+    /// the lines after it are indented as far; `fallbackMark` follows the text when it stands in for a
+    /// missing translation.
+    func wrappedInline(
+        _ text: Text, in scope: LinkResolver.Scope, values: [String: String], width: Int, style: TerminalStyle,
+        prefix: String = "", fallbackMark: String
+    ) -> [String] {
+        let width = min(max(width, 1), Self.maximumWidth)
+        var spans: [TerminalSpan] = []
+        if let (entry, shownIn) = entry(of: text, in: scope) {
+            spans = inlineSpans(of: entry.value, in: scope, values: values, showsLegends: true).spans.map { span in
+                var span = span
+                span.style.formUnion(style)
+                return span
+            }
+            if isFallback(text, shownIn: shownIn) { spans.append(TerminalSpan(" " + fallbackMark, style: .mark)) }
+        }
+        let hanging = min(TerminalText.displayWidth(prefix), width - 1)
+        let lines = TerminalLineWrapper.wrap(spans, width: width - hanging)
+        return (lines.isEmpty ? [[]] : lines).enumerated().map { number, line in
+            let lead = number == 0 ? String(prefix.prefix(hanging)) : String(repeating: " ", count: hanging)
+            return lead + TerminalSpan.line(line, usesColor: capabilities.usesColor)
+        }
+    }
+
     // MARK: - Pieces
 
     /// The version of `text` to show, in this language or its fallback, with the language it is in.

@@ -174,3 +174,46 @@ import WegwijsTestSupport
         #expect(console.transcript.components(separatedBy: "Step 1 of 4").count == 3, "the step is drawn again after the resize")
     }
 }
+
+/// Long titles on a narrow screen: every line the runner writes fits the width, titles included.
+@Suite struct RunDriverNarrowScreenTests {
+    static let files: [String: String] = [
+        "procedures/portal/long.yaml": """
+            title: {en: Give a colleague the authorisation to see every shipment of the account, nl: Geef een collega de autorisatie voor alle zendingen}
+            audience: admin
+            steps:
+              - id: open
+                title: {en: Open the screen where the authorisations of every user are listed with their rights, nl: Open het scherm}
+                text: {en: 'First do [](ref:other#pick), then click [](term:save).', nl: 'Doe eerst [](ref:other#pick).'}
+
+            """,
+        "procedures/portal/other.yaml": """
+            title: {en: Choose the account whose shipments the colleague must be able to see, nl: Kies het account}
+            steps:
+              - id: pick
+                title: {en: Pick the account number from the list of every account of the company, nl: Kies}
+
+            """,
+        "glossary.yaml": "save: {en: Save the changed authorisations, nl: Opslaan}\n",
+    ]
+
+    @Test(arguments: [1, 12, 24])
+    func everyLineFitsTheWidthWithColours(width: Int) throws {
+        let fixture = try ContentFixture(Self.files)
+        let session = try #require(fixture.open().session)
+        let plan = RunPlan(procedure: try #require(session.site.procedure("long")), site: session.site)
+        let console = ScriptedConsole(
+            capabilities: ConsoleCapabilities(usesColor: true, supportsHyperlinks: false, isInteractive: false, width: width),
+            script: [.line("r"), .line("q")])
+        let driver = RunDriver(
+            session: session, plan: plan, console: console, store: RunStateStore(folder: fixture.root.appendingPathComponent("state")),
+            options: .init(language: "en", presets: [:], restart: false, recordFile: nil, user: "tester"),
+            clock: { Date(timeIntervalSince1970: 0) })
+        #expect(driver.start() == .stopped)
+        let shown = TerminalText.removingEscapes(console.transcript)
+        #expect(shown.filter { !$0.isWhitespace }.contains("Pickthe"), "the reference screen lists the referred step")
+        for line in shown.split(separator: "\n") where line != "> " {
+            #expect(TerminalText.displayWidth(String(line)) <= width, "wider than \(width): \(line)")
+        }
+    }
+}
