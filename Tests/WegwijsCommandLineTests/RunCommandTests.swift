@@ -75,13 +75,7 @@ import WegwijsTestSupport
 
     @Test func ctrlCInATerminalSavesRestoresTheTerminalAndTheNextRunResumes() throws {
         let state = StateFolder()
-        let terminal = try PseudoTerminal(columns: 72, rows: 30)
-        let before = try terminal.attributes()
-        var environment = state.environment
-        environment["TERM"] = "xterm-256color"
-        try terminal.launch(
-            CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
-            in: Repository.root)
+        let (terminal, before) = try Self.launch("enable-track-and-trace", columns: 72, state: state)
         _ = try terminal.readOutput { Self.isDrawn($0, after: "Is this in place?") }
         try terminal.send("y")
         _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 1 of 4") }
@@ -94,14 +88,22 @@ import WegwijsTestSupport
         #expect(terminal.output.contains("Interrupted. Your progress is saved"))
         #expect(try terminal.attributes() == before, "the terminal settings are restored")
 
-        let again = try PseudoTerminal(columns: 72, rows: 30)
-        try again.launch(
-            CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
-            in: Repository.root)
+        let (again, _) = try Self.launch("enable-track-and-trace", columns: 72, state: state)
         let screen = try again.readOutput { Self.isDrawn($0, after: "Step 2 of 4") }
         #expect(screen.contains("Resuming at step 2 of 4"))
         try again.send("q")
         #expect(again.waitForExit(timeout: .seconds(10)) == 3)
+    }
+
+    /// `wegwijs run ID --lang en` on the seed content in a pseudo-terminal `columns` wide, as an xterm, keeping
+    /// its state in `state`; with the terminal's settings from before the launch.
+    static func launch(_ id: String, columns: Int, state: StateFolder) throws -> (PseudoTerminal, PseudoTerminal.Attributes) {
+        let terminal = try PseudoTerminal(columns: columns, rows: 30)
+        let before = try terminal.attributes()
+        var environment = state.environment
+        environment["TERM"] = "xterm-256color"
+        try terminal.launch(CommandRunner.executable, arguments: ["run", id, "--lang", "en"], environment: environment, in: Repository.root)
+        return (terminal, before)
     }
 
     /// `text` without any white space: at width 1 every word, even every letter, is on a line of its own.
@@ -137,13 +139,7 @@ import WegwijsTestSupport
     @Test(arguments: [1, 500])
     func aTerminalOneOrFiveHundredColumnsWideIsServedWithinItsWidth(columns: Int) throws {
         let state = StateFolder()
-        let terminal = try PseudoTerminal(columns: columns, rows: 30)
-        let before = try terminal.attributes()
-        var environment = state.environment
-        environment["TERM"] = "xterm-256color"
-        try terminal.launch(
-            CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
-            in: Repository.root)
+        let (terminal, before) = try Self.launch("enable-track-and-trace", columns: columns, state: state)
         func drawn(_ marker: String) throws -> String {
             try terminal.readOutput { Self.isDrawn(Self.squeezed($0), after: Self.squeezed(marker)) }
         }
@@ -165,12 +161,7 @@ import WegwijsTestSupport
 
     @Test func languageSwitchRedrawsTheSameStep() throws {
         let state = StateFolder()
-        let terminal = try PseudoTerminal(columns: 80, rows: 30)
-        var environment = state.environment
-        environment["TERM"] = "xterm-256color"
-        try terminal.launch(
-            CommandRunner.executable, arguments: ["run", "access-esecure", "--lang", "en"], environment: environment,
-            in: Repository.root)
+        let (terminal, _) = try Self.launch("access-esecure", columns: 80, state: state)
         _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 1 of 2") }
         try terminal.send("l")
         // The key hints come last on a screen: read until they are there.
