@@ -24,32 +24,8 @@ public struct ContentUpdate: Sendable {
 
     /// Checks and writes everything; the diagnostics say what stopped it (then nothing was written).
     public func write() -> Diagnostics {
-        var diagnostics = Diagnostics()
-        var site = session.site
-        var newData: [(url: URL, data: Data)] = []
-        for file in changedFiles {
-            let fileChanges = changes.filter { $0.change.text.location.file == file }.map(\.change)
-            guard let url = session.loader.url(forDisplayPath: file), let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.error("unwritable-file", at: .start(of: file), "cannot read the file to change it")
-                continue
-            }
-            do throws(YAMLTextEditor.Failure) {
-                let edited = try YAMLTextEditor.apply(fileChanges, to: data)
-                let (reloaded, problems) = session.loader.site(site, withFile: file, holding: edited)
-                guard let reloaded else {
-                    diagnostics.error(
-                        "import-check", at: .start(of: file), "the changed file would not load; nothing was changed",
-                        notes: problems.sorted.map(\.headline))
-                    continue
-                }
-                site = reloaded
-                newData.append((url, edited))
-            } catch {
-                diagnostics.error("import-check", at: error.location, "cannot change the text: \(error.message); nothing was changed")
-            }
-        }
-        guard !diagnostics.hasErrors else { return diagnostics }
-        diagnostics.append(contentsOf: verify(site))
+        let (newData, site, problems) = prepare()
+        var diagnostics = problems
         guard !diagnostics.hasErrors else { return diagnostics }
 
         var records = session.translationRecords
@@ -74,6 +50,38 @@ public struct ContentUpdate: Sendable {
                 "cannot write the content: \(error.localizedDescription)")
         }
         return diagnostics
+    }
+
+    /// The changed files' new bytes and the site as it would load from them, checked against what was
+    /// meant; nothing is written. Errors in the diagnostics mean the update must not be written.
+    func prepare() -> (files: [(url: URL, data: Data)], site: Site, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        var site = session.site
+        var newData: [(url: URL, data: Data)] = []
+        for file in changedFiles {
+            let fileChanges = changes.filter { $0.change.text.location.file == file }.map(\.change)
+            guard let url = session.loader.url(forDisplayPath: file), let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.error("unwritable-file", at: .start(of: file), "cannot read the file to change it")
+                continue
+            }
+            do throws(YAMLTextEditor.Failure) {
+                let edited = try YAMLTextEditor.apply(fileChanges, to: data)
+                let (reloaded, problems) = session.loader.site(site, withFile: file, holding: edited)
+                guard let reloaded else {
+                    diagnostics.error(
+                        "import-check", at: .start(of: file), "the changed file would not load; nothing was changed",
+                        notes: problems.sorted.map(\.headline))
+                    continue
+                }
+                site = reloaded
+                newData.append((url, edited))
+            } catch {
+                diagnostics.error("import-check", at: error.location, "cannot change the text: \(error.message); nothing was changed")
+            }
+        }
+        guard !diagnostics.hasErrors else { return (newData, site, diagnostics) }
+        diagnostics.append(contentsOf: verify(site))
+        return (newData, site, diagnostics)
     }
 
     /// Problems when `site` (the content as it would be) differs from the session's other than as meant.
