@@ -32,19 +32,28 @@ struct OutputWriter: Sendable {
         if !FileManager.default.fileExists(atPath: folder.path) {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
+        let descriptor = try Self.create(url)
+        defer { close(descriptor) }
+        try file.contents.withUnsafeBytes { buffer in try Self.write(buffer, to: descriptor, path: url.path) }
+    }
+
+    /// Creates (or empties) the file at `url` for writing; answers its descriptor.
+    static func create(_ url: URL) throws -> Int32 {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: url.path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        try file.contents.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(path: url.path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
+        return descriptor
+    }
+
+    /// Writes all of `buffer` to `descriptor`, the file at `path`.
+    static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
             }
+            offset += written
         }
     }
 }
