@@ -13,28 +13,32 @@ public struct TranslationChecker: Sendable {
     public static let shortestLabel = 4
 
     let site: Site
-    let units: [TranslationUnit]
     let records: TranslationRecords
     let files: ContentFiles
     let resolver: LinkResolver
 
     /// A checker over `site`'s texts, reading content files through `files` to place diagnostics inside texts.
-    public init(site: Site, units: [TranslationUnit], records: TranslationRecords, files: ContentFiles, plainTexts: PlainTexts) {
+    public init(site: Site, records: TranslationRecords, files: ContentFiles, plainTexts: PlainTexts) {
         self.site = site
-        self.units = units
         self.records = records
         self.files = files
         resolver = LinkResolver(site: site, plainTexts: plainTexts)
     }
 
-    /// Runs every check.
+    /// Runs every check over ``Site/translationUnits``.
     public func check() -> Diagnostics {
         let labels = labelsByLanguage()
-        let units = self.units
-        let results = UnsafeResults<(Diagnostics, Set<String>)>(count: units.count)
-        DispatchQueue.concurrentPerform(iterations: units.count) { index in
+        let procedures = site.procedures
+        let siteUnits = site.siteTranslationUnits
+        // The units are made one procedure at a time, on every core: all of a large site's at once take more
+        // memory than the model itself.
+        let results = UnsafeResults<(Diagnostics, Set<String>)>(count: 1 + procedures.count)
+        DispatchQueue.concurrentPerform(iterations: 1 + procedures.count) { index in
             var found = Diagnostics()
-            let usedTerms = check(units[index], labels: labels, into: &found)
+            var usedTerms = Set<String>()
+            for unit in index == 0 ? siteUnits : site.translationUnits(of: procedures[index - 1]) {
+                usedTerms.formUnion(check(unit, labels: labels, into: &found))
+            }
             results[index] = (found, usedTerms)
         }
         var diagnostics = Diagnostics()

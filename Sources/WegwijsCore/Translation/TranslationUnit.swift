@@ -60,6 +60,13 @@ extension Site {
     /// Every translatable text of the site, in a fixed order: the site's title, group titles, glossary labels
     /// (in file order), then each procedure's texts in index and document order.
     public var translationUnits: [TranslationUnit] {
+        var units = siteTranslationUnits
+        for procedure in procedures { units.append(contentsOf: translationUnits(of: procedure)) }
+        return units
+    }
+
+    /// The translatable texts outside procedures: the site's title, group titles and glossary labels (in file order).
+    public var siteTranslationUnits: [TranslationUnit] {
         var units: [TranslationUnit] = []
         units.append(TranslationUnit(place: "site/title", text: title, sourceLanguage: sourceLanguage, field: "title", role: .prose, owner: .site))
         for group in groups {
@@ -74,7 +81,6 @@ extension Site {
                     place: "glossary/\(term.key)", text: term.label, sourceLanguage: sourceLanguage, field: "label", role: .prose,
                     owner: .glossaryTerm(term)))
         }
-        for procedure in procedures { units.append(contentsOf: translationUnits(of: procedure)) }
         return units
     }
 
