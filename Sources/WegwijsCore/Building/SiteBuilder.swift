@@ -61,31 +61,26 @@ public struct SiteBuilder: Sendable {
                     var totals = WorkerTotals()
                     let clock = ContinuousClock()
                     while let index = next.take(below: jobList.count) {
-                        let renderStart = clock.now
-                        let file: OutputFile
+                        let jobStart = clock.now
+                        var writing = Duration.zero
                         switch jobList[index] {
                         case .procedure(let procedureIndex, let language, let format):
                             let procedure = site.procedures[procedureIndex]
-                            file = renderers["\(format.rawValue)/\(language)"]!.procedurePage(procedure)
+                            writing = try totals.write(renderers["\(format.rawValue)/\(language)"]!.procedurePage(procedure), with: writer)
                             totals.pages += format == .html ? 1 : 0
                         case .index(let language, let format):
-                            file = renderers["\(format.rawValue)/\(language)"]!.indexPage()
+                            writing = try totals.write(renderers["\(format.rawValue)/\(language)"]!.indexPage(), with: writer)
                         case .printPiece(let number, let part):
                             let text = renderers["\(OutputFormat.print.rawValue)/\(languages[part])"]!.printPiece(printPieces[number])
-                            let writeStart = clock.now
-                            totals.render += writeStart - renderStart
-                            try printDocuments.put(text, part: part, number: number)
-                            totals.write += clock.now - writeStart
-                            continue
+                            writing = try clock.measure { try printDocuments.put(text, part: part, number: number) }
                         case .searchIndex(let language):
-                            file = SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: language).file()
+                            // Rendered and written a procedure at a time: all counted as rendering.
+                            let index = SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: language)
+                            totals.bytes += try writer.write(index.path, pieces: index.write)
+                            totals.files += 1
                         }
-                        let writeStart = clock.now
-                        totals.render += writeStart - renderStart
-                        try writer.write(file)
-                        totals.write += clock.now - writeStart
-                        totals.files += 1
-                        totals.bytes += file.contents.count
+                        totals.render += clock.now - jobStart - writing
+                        totals.write += writing
                     }
                     return totals
                 }
@@ -183,6 +178,14 @@ struct WorkerTotals: Sendable {
     var pages = 0
     var files = 0
     var bytes = 0
+
+    /// Writes `file` with `writer` and counts it; answers how long the writing took.
+    mutating func write(_ file: OutputFile, with writer: OutputWriter) throws -> Duration {
+        let duration = try ContinuousClock().measure { try writer.write(file) }
+        files += 1
+        bytes += file.contents.count
+        return duration
+    }
 
     mutating func add(_ other: WorkerTotals) {
         render += other.render

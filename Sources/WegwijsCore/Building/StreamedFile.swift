@@ -38,8 +38,8 @@ final class StreamedFile: @unchecked Sendable {
         try lock.withLock {
             precondition(number >= nextPiece && number < pieceCount && waiting[number] == nil, "piece \(number) of \(url.path) handed in twice")
             waiting[number] = piece
-            while var text = waiting.removeValue(forKey: nextPiece) {
-                try text.withUTF8 { try OutputWriter.write(UnsafeRawBufferPointer($0), to: descriptor, path: url.path) }
+            while let text = waiting.removeValue(forKey: nextPiece) {
+                try OutputWriter.write(text, to: descriptor, path: url.path)
                 writtenBytes += text.utf8.count
                 nextPiece += 1
             }
