@@ -65,6 +65,14 @@ extension Site {
         return units
     }
 
+    /// ``translationUnits`` made a procedure at a time as they are read, for one pass that need not hold them all
+    /// (a large site's take more memory than its model).
+    public var translationUnitsOneProcedureAtATime: some Sequence<TranslationUnit> {
+        (0...procedures.count).lazy.flatMap { index in
+            index == 0 ? siteTranslationUnits : translationUnits(of: procedures[index - 1])
+        }
+    }
+
     /// The translatable texts outside procedures: the site's title, group titles and glossary labels (in file order).
     public var siteTranslationUnits: [TranslationUnit] {
         var units: [TranslationUnit] = []
