@@ -60,7 +60,9 @@ public struct SiteBuilder: Sendable {
                 group.addTask {
                     var totals = WorkerTotals()
                     let clock = ContinuousClock()
-                    while let index = next.take(below: jobList.count) {
+                    // After another worker failed, the build is lost: stop rather than render (and hold back the
+                    // print pieces after the failed one) to the end.
+                    while !Task.isCancelled, let index = next.take(below: jobList.count) {
                         let jobStart = clock.now
                         var writing = Duration.zero
                         switch jobList[index] {
