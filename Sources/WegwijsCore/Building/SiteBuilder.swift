@@ -91,6 +91,8 @@ public struct SiteBuilder: Sendable {
             for try await totals in group { sum.add(totals) }
             return sum
         }
+        // Workers that stopped for a cancellation left jobs undone.
+        try Task.checkCancellation()
         let clock = ContinuousClock()
         let sharedStart = clock.now
         let shared = sharedFiles()
