@@ -25,7 +25,7 @@ struct Check: AsyncParsableCommand {
         var (session, diagnostics) = ContentSession.open(options.sources, timings: &timings)
         if strict { diagnostics.treatWarningsAsErrors() }
         let sorted = diagnostics.sorted
-        let status = session.map { TranslationStatus(site: $0.site, units: $0.site.translationUnits, records: $0.translationRecords) }
+        let status = session.map { TranslationStatus(site: $0.site, units: $0.site.translationUnitsOneProcedureAtATime, records: $0.translationRecords) }
         switch format {
         case .json:
             StandardStreams.printOutput(DiagnosticFormatter.json(sorted))

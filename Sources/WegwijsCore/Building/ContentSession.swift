@@ -51,7 +51,7 @@ public struct ContentSession: Sendable {
         diagnostics.append(contentsOf: Validator(site: site, strings: strings, files: files, plainTexts: plainTexts).validate())
         let records = TranslationRecords.load(
             from: loader.contentDirectory, displayPath: loader.displayPath(TranslationRecords.fileName), diagnostics: &diagnostics)
-        let checker = TranslationChecker(site: site, units: site.translationUnits, records: records, files: files, plainTexts: plainTexts)
+        let checker = TranslationChecker(site: site, records: records, files: files, plainTexts: plainTexts)
         diagnostics.append(contentsOf: checker.check())
         timings.validate = clock.now - validateStart
         let session = ContentSession(

@@ -17,20 +17,23 @@ public struct SiteBuilder: Sendable {
         self.languages = languages.isEmpty ? session.site.languages : languages
     }
 
-    /// One unit of parallel work: a page of one procedure, or an index, in one language and format; or the
-    /// printed guide of the language at `part` in ``languages``.
+    /// One unit of parallel work: a page of one procedure, or an index, in one language and format; a piece
+    /// (its number in the part's ``PrintPiece``s) of the printed guide of the language at `part` in ``languages``;
+    /// or a language's search index.
     enum Job: Sendable {
         case procedure(Int, language: String, format: OutputFormat)
         case index(language: String, format: OutputFormat)
-        case printPart(Int)
+        case printPiece(Int, part: Int)
         case searchIndex(language: String)
     }
 
     /// Renders everything into `staging` (which must exist and be empty). Returns what it measured.
     public func render(into staging: URL, timings: inout Timings) async throws {
         let site = session.site
-        // The printed guides first: each is a long job, better not left for the end.
-        var jobs: [Job] = languages.indices.map { .printPart($0) }
+        // The printed guides first, in the booklet's order: pieces are handed out in the order they are written,
+        // so few wait for an earlier one.
+        let printPieces = PrintPiece.pieces(of: site)
+        var jobs: [Job] = languages.indices.flatMap { part in printPieces.indices.map { Job.printPiece($0, part: part) } }
         for language in languages { jobs.append(.searchIndex(language: language)) }
         for format in OutputFormat.pageFormats {
             for language in languages {
@@ -51,35 +54,35 @@ public struct SiteBuilder: Sendable {
         let workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let jobList = jobs
         let next = JobCounter()
-        let printParts = UnsafeResults<String>(count: languages.count)
+        let printDocuments = try openPrintDocuments(in: staging, piecesPerPart: printPieces.count)
         let totals = try await withThrowingTaskGroup(of: WorkerTotals.self) { group in
             for _ in 0..<workerCount {
                 group.addTask {
                     var totals = WorkerTotals()
                     let clock = ContinuousClock()
-                    while let index = next.take(below: jobList.count) {
-                        let renderStart = clock.now
-                        let file: OutputFile
+                    // After another worker failed, the build is lost: stop rather than render (and hold back the
+                    // print pieces after the failed one) to the end.
+                    while !Task.isCancelled, let index = next.take(below: jobList.count) {
+                        let jobStart = clock.now
+                        var writing = Duration.zero
                         switch jobList[index] {
                         case .procedure(let procedureIndex, let language, let format):
                             let procedure = site.procedures[procedureIndex]
-                            file = renderers["\(format.rawValue)/\(language)"]!.procedurePage(procedure)
+                            writing = try totals.write(renderers["\(format.rawValue)/\(language)"]!.procedurePage(procedure), with: writer)
                             totals.pages += format == .html ? 1 : 0
                         case .index(let language, let format):
-                            file = renderers["\(format.rawValue)/\(language)"]!.indexPage()
-                        case .printPart(let part):
-                            printParts[part] = renderers["\(OutputFormat.print.rawValue)/\(languages[part])"]!.printPart()
-                            totals.render += clock.now - renderStart
-                            continue
+                            writing = try totals.write(renderers["\(format.rawValue)/\(language)"]!.indexPage(), with: writer)
+                        case .printPiece(let number, let part):
+                            let text = renderers["\(OutputFormat.print.rawValue)/\(languages[part])"]!.printPiece(printPieces[number])
+                            writing = try clock.measure { try printDocuments.put(text, part: part, number: number) }
                         case .searchIndex(let language):
-                            file = SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: language).file()
+                            // Rendered and written a procedure at a time: all counted as rendering.
+                            let index = SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: language)
+                            totals.bytes += try writer.write(index.path, pieces: index.write)
+                            totals.files += 1
                         }
-                        let writeStart = clock.now
-                        totals.render += writeStart - renderStart
-                        try writer.write(file)
-                        totals.write += clock.now - writeStart
-                        totals.files += 1
-                        totals.bytes += file.contents.count
+                        totals.render += clock.now - jobStart - writing
+                        totals.write += writing
                     }
                     return totals
                 }
@@ -88,16 +91,19 @@ public struct SiteBuilder: Sendable {
             for try await totals in group { sum.add(totals) }
             return sum
         }
+        // Workers that stopped for a cancellation left jobs undone.
+        try Task.checkCancellation()
         let clock = ContinuousClock()
         let sharedStart = clock.now
-        let shared = sharedFiles() + printDocuments(parts: printParts.values)
+        let shared = sharedFiles()
         for file in shared { try writer.write(file) }
+        let printed = try printDocuments.finish()
         timings.write += clock.now - sharedStart
         timings.render += totals.render
         timings.write += totals.write
         timings.pages = totals.pages
-        timings.files = totals.files + shared.count
-        timings.bytes = totals.bytes + shared.reduce(0) { $0 + $1.contents.count }
+        timings.files = totals.files + shared.count + printed.files
+        timings.bytes = totals.bytes + shared.reduce(0) { $0 + $1.contents.count } + printed.bytes
         timings.procedures = site.procedures.count
         timings.textBytes = Self.textBytes(of: site, in: languages) * OutputFormat.allCases.count
     }
@@ -176,6 +182,14 @@ struct WorkerTotals: Sendable {
     var pages = 0
     var files = 0
     var bytes = 0
+
+    /// Writes `file` with `writer` and counts it; answers how long the writing took.
+    mutating func write(_ file: OutputFile, with writer: OutputWriter) throws -> Duration {
+        let duration = try ContinuousClock().measure { try writer.write(file) }
+        files += 1
+        bytes += file.contents.count
+        return duration
+    }
 
     mutating func add(_ other: WorkerTotals) {
         render += other.render

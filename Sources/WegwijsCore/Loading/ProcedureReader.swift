@@ -84,6 +84,8 @@ enum ProcedureReader {
 
     static func readSteps(_ items: [Node], reader: inout NodeReader) -> [StepEntry] {
         var steps: [StepEntry] = []
+        // A step is large and a site holds many: grown by appending, the arrays kept much of their room unused.
+        steps.reserveCapacity(items.count)
         var seenIDs: [String: SourceLocation] = [:]
         for (offset, item) in items.enumerated() {
             let position = offset + 1

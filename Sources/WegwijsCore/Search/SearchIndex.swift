@@ -58,8 +58,12 @@ public struct SearchIndex: Sendable {
         markup = LinkMarkup(strings: strings, language: language, format: .html, procedureOrder: site.procedureIndex)
     }
 
-    /// `html/<language>/search-index.js`.
-    public func file() -> OutputFile {
+    /// Where the index goes in the output: `html/<language>/search-index.js`.
+    public var path: String { "\(OutputFormat.html.rawValue)/\(language)/\(Self.fileName)" }
+
+    /// Hands the index's text to `write` in pieces, in order: its start, one line per procedure, its end; so a
+    /// large site's index (megabytes) is never held whole in memory.
+    public func write(_ write: (String) throws -> Void) rethrows {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json(_ value: some Encodable) -> String {
@@ -68,20 +72,21 @@ public struct SearchIndex: Sendable {
         }
         var labels: [String: String] = [:]
         for (name, key) in Self.labelKeys { labels[name] = strings.string(key, in: language) }
-        let pages = pages().map { json($0) }.joined(separator: ",\n")
-        let text = """
+        try write(
+            """
             // The search index of the \(language) pages, written by `wegwijs build`; read by ../\(Templates.script).
             window.wegwijsSearchIndex = {"labels": \(json(labels)), "pages": [
-            \(pages)
-            ]};
 
-            """
-        return OutputFile(path: "\(OutputFormat.html.rawValue)/\(language)/\(Self.fileName)", text: text)
+            """)
+        for (offset, procedure) in procedures().enumerated() {
+            try write((offset == 0 ? "" : ",\n") + json(page(procedure)))
+        }
+        try write("\n]};\n")
     }
 
     /// Every procedure of the site, in the order of the index page.
-    func pages() -> [Page] {
-        site.groups.flatMap { site.procedures(in: $0) }.map(page)
+    func procedures() -> [Procedure] {
+        site.groups.flatMap { site.procedures(in: $0) }
     }
 
     func page(_ procedure: Procedure) -> Page {

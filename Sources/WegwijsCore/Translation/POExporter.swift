@@ -87,7 +87,7 @@ public struct POExporter: Sendable {
         }
         if unit.text.isSameInEveryLanguage { lines.append(s("po.comment.same-everywhere")) }
         if unit.sourceLanguage != site.sourceLanguage { lines.append(s("po.comment.source-language", ["language": unit.sourceLanguage])) }
-        let links = source.contains("](") ? MarkdownDocument(parsing: source).links : []
+        let links = source.hasClosingBracket(followedByAnyOf: "(") ? MarkdownDocument(parsing: source).links : []
         let scope = LinkResolver.Scope(procedure: unit.procedure, step: unit.step)
         var explained = Set<String>()
         for link in links where explained.insert(link.destination).inserted {

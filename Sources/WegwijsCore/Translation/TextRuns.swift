@@ -96,7 +96,15 @@ extension TextRuns.Run {
         return [".", "!", "?", ":"].contains(characters[index].scalar)
     }
 
+    /// Whether `scalar` is a letter or a digit. ASCII is answered without Unicode's property tables, whose
+    /// lookups were the largest cost of `check` on a large site.
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+            default: return false
+            }
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

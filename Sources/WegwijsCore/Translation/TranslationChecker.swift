@@ -13,28 +13,32 @@ public struct TranslationChecker: Sendable {
     public static let shortestLabel = 4
 
     let site: Site
-    let units: [TranslationUnit]
     let records: TranslationRecords
     let files: ContentFiles
     let resolver: LinkResolver
 
     /// A checker over `site`'s texts, reading content files through `files` to place diagnostics inside texts.
-    public init(site: Site, units: [TranslationUnit], records: TranslationRecords, files: ContentFiles, plainTexts: PlainTexts) {
+    public init(site: Site, records: TranslationRecords, files: ContentFiles, plainTexts: PlainTexts) {
         self.site = site
-        self.units = units
         self.records = records
         self.files = files
         resolver = LinkResolver(site: site, plainTexts: plainTexts)
     }
 
-    /// Runs every check.
+    /// Runs every check over ``Site/translationUnits``.
     public func check() -> Diagnostics {
         let labels = labelsByLanguage()
-        let units = self.units
-        let results = UnsafeResults<(Diagnostics, Set<String>)>(count: units.count)
-        DispatchQueue.concurrentPerform(iterations: units.count) { index in
+        let procedures = site.procedures
+        let siteUnits = site.siteTranslationUnits
+        // The units are made one procedure at a time, on every core: all of a large site's at once take more
+        // memory than the model itself.
+        let results = UnsafeResults<(Diagnostics, Set<String>)>(count: 1 + procedures.count)
+        DispatchQueue.concurrentPerform(iterations: 1 + procedures.count) { index in
             var found = Diagnostics()
-            let usedTerms = check(units[index], labels: labels, into: &found)
+            var usedTerms = Set<String>()
+            for unit in index == 0 ? siteUnits : site.translationUnits(of: procedures[index - 1]) {
+                usedTerms.formUnion(check(unit, labels: labels, into: &found))
+            }
             results[index] = (found, usedTerms)
         }
         var diagnostics = Diagnostics()
@@ -52,18 +56,19 @@ public struct TranslationChecker: Sendable {
     }
 
     /// Checks one text; answers the glossary terms it links to.
-    func check(_ unit: TranslationUnit, labels: [String: [GlossaryLabel]], into diagnostics: inout Diagnostics)
+    func check(_ unit: TranslationUnit, labels: [String: GlossaryLabels], into diagnostics: inout Diagnostics)
         -> Set<String>
     {
         var usedTerms = Set<String>()
         var destinationsByLanguage: [String: [MarkdownLink]] = [:]
         var termsBySourceLanguage = Set<String>()
         // The source first: a translation is only checked for the terms its source mentions.
-        let versions = unit.text.versions.sorted { ($0.language == unit.sourceLanguage ? 0 : 1) < ($1.language == unit.sourceLanguage ? 0 : 1) }
+        let versions = unit.text.versions.filter { $0.language == unit.sourceLanguage }
+            + unit.text.versions.filter { $0.language != unit.sourceLanguage }
         for (language, entry) in versions {
             let isSource = language == unit.sourceLanguage || language == "*"
             // Only strings that can hold a link are parsed for links.
-            if entry.value.contains("](") {
+            if entry.value.hasClosingBracket(followedByAnyOf: "(") {
                 let links = MarkdownDocument(parsing: entry.value).links.filter { Self.isMeaningful($0.destination) }
                 destinationsByLanguage[language] = links
                 for link in links where link.destination.lowercased().hasPrefix("term:") {
@@ -140,19 +145,18 @@ public struct TranslationChecker: Sendable {
 
     // MARK: - Glossary labels
 
-    /// Each language's glossary labels worth looking for, longest first (so "Track & Trace Read Only" wins
-    /// over "Track & Trace" where both match).
-    func labelsByLanguage() -> [String: [GlossaryLabel]] {
-        var result: [String: [GlossaryLabel]] = [:]
+    /// Each language's glossary labels worth looking for.
+    func labelsByLanguage() -> [String: GlossaryLabels] {
+        var result: [String: GlossaryLabels] = [:]
         for language in site.languages {
-            var labels: [GlossaryLabel] = []
+            var labels: [GlossaryLabels.Label] = []
             for term in site.glossary.terms {
                 guard let label = term.label.entry(in: language)?.value.trimmingCharacters(in: .whitespacesAndNewlines),
                     label.count >= Self.shortestLabel, !label.contains("\n")
                 else { continue }
-                labels.append(GlossaryLabel(key: term.key, label: Array(label.unicodeScalars)))
+                labels.append(GlossaryLabels.Label(key: term.key, label: Array(label.unicodeScalars)))
             }
-            result[language] = labels.sorted { ($1.label.count, $0.key) < ($0.label.count, $1.key) }
+            result[language] = GlossaryLabels(labels)
         }
         return result
     }
@@ -164,14 +168,11 @@ public struct TranslationChecker: Sendable {
     /// ("uw DHL-klantnummer": your account number, not the column of that name).
     @discardableResult
     func checkLabels(
-        in entry: Text.Entry, language: String, labels: [String: [GlossaryLabel]],
+        in entry: Text.Entry, language: String, labels: [String: GlossaryLabels],
         onlyTerms: Set<String>?, into diagnostics: inout Diagnostics
     ) -> Set<String> {
         // Only labels whose first word the text has: one pass over the text instead of a search per label.
-        let words = GlossaryLabel.words(of: entry.value.unicodeScalars)
-        let candidates = (labels[language] ?? []).filter {
-            (onlyTerms?.contains($0.key) ?? true) && ($0.firstWord.isEmpty || words.contains($0.firstWord))
-        }
+        let candidates = labels[language]?.candidates(in: entry.value, onlyTerms: onlyTerms) ?? []
         var found = Set<String>()
         guard !candidates.isEmpty else { return found }
         for run in TextRuns.of(entry.value) {
@@ -199,35 +200,5 @@ public struct TranslationChecker: Sendable {
     static func excerpt(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return "“" + (flat.count > 80 ? flat.prefix(79) + "…" : flat) + "”"
-    }
-}
-
-/// A glossary label to look for in running text.
-struct GlossaryLabel: Sendable {
-    var key: String
-    var label: [Unicode.Scalar]
-    /// The label's leading run of letters and digits (empty when it starts otherwise).
-    var firstWord: String
-
-    init(key: String, label: [Unicode.Scalar]) {
-        self.key = key
-        self.label = label
-        firstWord = String(String.UnicodeScalarView(label.prefix(while: TextRuns.Run.isWordCharacter)))
-    }
-
-    /// The words (runs of letters and digits) of `scalars`.
-    static func words(of scalars: String.UnicodeScalarView) -> Set<String> {
-        var words = Set<String>()
-        var word = String.UnicodeScalarView()
-        for scalar in scalars {
-            if TextRuns.Run.isWordCharacter(scalar) {
-                word.append(scalar)
-            } else if !word.isEmpty {
-                words.insert(String(word))
-                word = String.UnicodeScalarView()
-            }
-        }
-        if !word.isEmpty { words.insert(String(word)) }
-        return words
     }
 }

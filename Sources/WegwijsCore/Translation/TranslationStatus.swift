@@ -99,36 +99,46 @@ public struct TranslationStatus: Sendable {
         self.languages = languages
     }
 
-    /// The status of every text of `site`, given what `records` say.
-    public init(site: Site, units: [TranslationUnit], records: TranslationRecords) {
-        languages = []
-        for language in site.languages {
-            var rows: [Row] = []
-            var rowIndex: [String: Int] = [:]
-            var items: [Item] = []
-            var total = Counts()
-            for unit in units where unit.sourceLanguage != language && !unit.text.isSameInEveryLanguage {
-                guard let source = unit.text.entry(in: unit.sourceLanguage) else { continue }
-                let (state, location, previous) = Self.state(of: unit, source: source, in: language, records: records)
-                let (kind, name): (Row.Kind, String) =
-                    switch unit.owner {
-                    case .site, .group: (.site, "site")
-                    case .glossaryTerm: (.glossary, "glossary")
-                    case .procedure(let procedure, _, _): (.procedure, procedure.id)
-                    }
-                let key = "\(kind.rawValue)/\(name)"
-                if rowIndex[key] == nil {
-                    rowIndex[key] = rows.count
-                    rows.append(Row(kind: kind, name: name, file: unit.text.location.file, counts: Counts()))
+    /// The status of every text of `site` (`units`, read once), given what `records` say.
+    public init(site: Site, units: some Sequence<TranslationUnit>, records: TranslationRecords) {
+        var tallies = Array(repeating: Tally(), count: site.languages.count)
+        for unit in units where !unit.text.isSameInEveryLanguage {
+            guard let source = unit.text.entry(in: unit.sourceLanguage) else { continue }
+            let (kind, name): (Row.Kind, String) =
+                switch unit.owner {
+                case .site, .group: (.site, "site")
+                case .glossaryTerm: (.glossary, "glossary")
+                case .procedure(let procedure, _, _): (.procedure, procedure.id)
                 }
-                rows[rowIndex[key]!].counts[state] += 1
-                total[state] += 1
+            let key = "\(kind.rawValue)/\(name)"
+            for (index, language) in site.languages.enumerated() where unit.sourceLanguage != language {
+                let (state, location, previous) = Self.state(of: unit, source: source, in: language, records: records)
+                tallies[index].count(state, in: key) { Row(kind: kind, name: name, file: unit.text.location.file, counts: Counts()) }
                 if state != .translated {
-                    items.append(Item(place: unit.place, state: state, location: location, previousSource: previous))
+                    tallies[index].items.append(Item(place: unit.place, state: state, location: location, previousSource: previous))
                 }
             }
-            guard !rows.isEmpty else { continue }
-            languages.append(Language(code: language, rows: rows, total: total, items: items))
+        }
+        languages = zip(site.languages, tallies).compactMap { language, tally in
+            tally.rows.isEmpty ? nil : Language(code: language, rows: tally.rows, total: tally.total, items: tally.items)
+        }
+    }
+
+    /// One language's status while it is counted.
+    private struct Tally {
+        var rows: [Row] = []
+        var rowIndex: [String: Int] = [:]
+        var items: [Item] = []
+        var total = Counts()
+
+        /// Counts a text in `state` in the row `key`, which `newRow` makes when it is the row's first.
+        mutating func count(_ state: State, in key: String, newRow: () -> Row) {
+            if rowIndex[key] == nil {
+                rowIndex[key] = rows.count
+                rows.append(newRow())
+            }
+            rows[rowIndex[key]!].counts[state] += 1
+            total[state] += 1
         }
     }
 

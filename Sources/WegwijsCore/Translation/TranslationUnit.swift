@@ -60,6 +60,21 @@ extension Site {
     /// Every translatable text of the site, in a fixed order: the site's title, group titles, glossary labels
     /// (in file order), then each procedure's texts in index and document order.
     public var translationUnits: [TranslationUnit] {
+        var units = siteTranslationUnits
+        for procedure in procedures { units.append(contentsOf: translationUnits(of: procedure)) }
+        return units
+    }
+
+    /// ``translationUnits`` made a procedure at a time as they are read, for one pass that need not hold them all
+    /// (a large site's take more memory than its model).
+    public var translationUnitsOneProcedureAtATime: some Sequence<TranslationUnit> {
+        (0...procedures.count).lazy.flatMap { index in
+            index == 0 ? siteTranslationUnits : translationUnits(of: procedures[index - 1])
+        }
+    }
+
+    /// The translatable texts outside procedures: the site's title, group titles and glossary labels (in file order).
+    public var siteTranslationUnits: [TranslationUnit] {
         var units: [TranslationUnit] = []
         units.append(TranslationUnit(place: "site/title", text: title, sourceLanguage: sourceLanguage, field: "title", role: .prose, owner: .site))
         for group in groups {
@@ -74,7 +89,6 @@ extension Site {
                     place: "glossary/\(term.key)", text: term.label, sourceLanguage: sourceLanguage, field: "label", role: .prose,
                     owner: .glossaryTerm(term)))
         }
-        for procedure in procedures { units.append(contentsOf: translationUnits(of: procedure)) }
         return units
     }
 

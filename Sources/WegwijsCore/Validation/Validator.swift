@@ -85,7 +85,7 @@ public struct Validator: Sendable {
     func checkLinks(in text: Text, scope: LinkResolver.Scope, into diagnostics: inout Diagnostics) {
         for (language, entry) in text.versions {
             // Only strings that can hold a link are parsed.
-            guard entry.value.contains("](") || entry.value.contains("]:") else { continue }
+            guard entry.value.hasClosingBracket(followedByAnyOf: "(:") else { continue }
             let resolveIn = language == "*" ? site.sourceLanguage : language
             let document = MarkdownDocument(parsing: entry.value)
             for link in document.links {
