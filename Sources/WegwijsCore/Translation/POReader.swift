@@ -252,7 +252,10 @@ public struct POReader {
     /// The header's `Name: value` lines; a charset other than UTF-8 is an error.
     mutating func readHeader(_ header: POEntry) -> [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = []
-        for line in header.translation.split(separator: "\n") {
+        // Split on scalars: "\r\n" is one Character and would not split at "\n" (a fuzzer found a header
+        // whose "Last-Translator: \r\n" swallowed the next field when written back and read again).
+        for scalars in header.translation.unicodeScalars.split(separator: "\n") {
+            let line = Substring(scalars)
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields.append((line[..<colon].trimmingCharacters(in: .whitespaces), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }

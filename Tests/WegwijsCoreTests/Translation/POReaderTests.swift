@@ -108,6 +108,15 @@ import WegwijsCore
         #expect(lines == ["nl.po:1:1: error: the file has no header entry (msgid \"\"), so its language and charset are unknown"])
     }
 
+    @Test func aHeaderValueEndingInACarriageReturnKeepsTheNextField() throws {
+        // Found by FuzzPOReader: "\r\n" is one Character, so splitting the header by Characters joined the fields.
+        let text = "msgid \"\"\nmsgstr \"\"\n\"Last-Translator: \\r\\n\"\n\"Language: nl\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+        let catalog = try #require(read(text).catalog)
+        #expect(catalog.header.map(\.name) == ["Last-Translator", "Language", "Content-Type"])
+        #expect(catalog.headerField("Language") == "nl")
+        #expect(catalog.headerField("Last-Translator") == "\r")
+    }
+
     @Test func readingStopsAfterAThousandErrors() {
         // 1,500 entries, each with one error on its msgid line (line 7 + 3n): the 1,000th error is the last.
         let body = (0..<1500).map { "msgctxt \"x\($0)\"\nmsgid \"A\\q\"\nmsgstr \"B\"\n" }.joined()
