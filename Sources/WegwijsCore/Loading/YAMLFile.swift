@@ -76,7 +76,8 @@ struct YAMLFile {
             if let context, context.mark.line != mark.line || context.mark.column != mark.column {
                 notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)")
             }
-            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(0, mark.line - 1)).first
+            // By scalars (TextLines): in a CRLF file "\r\n" is one Character and splitting at "\n" finds no line.
+            let line = TextLines.of(yaml).dropFirst(max(0, mark.line - 1)).first
             if problem.contains("tab") || line?.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") == true {
                 notes.append("YAML indents with spaces only; replace the tab with spaces.")
             }

@@ -35,11 +35,13 @@ import WegwijsTestSupport
         ])
     }
 
-    @Test func tabIndentationIsExplained() throws {
-        let fixture = try ContentFixture(["procedures/portal/add-users.yaml": "title:\n\ten: Add\n"])
+    @Test(arguments: ["\n", "\r\n"])
+    func tabIndentationIsExplained(lineEnd: String) throws {
+        let yaml = ["title:", "  en: Add", "steps:", "\t- title: x", ""].joined(separator: lineEnd)
+        let fixture = try ContentFixture(["procedures/portal/add-users.yaml": yaml])
         let diagnostics = fixture.open().diagnostics.sorted
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location.line == 2)
+        #expect(diagnostics.first?.location.line == 4)
         #expect(diagnostics.first?.notes.contains { $0.contains("spaces") } == true)
     }
 
