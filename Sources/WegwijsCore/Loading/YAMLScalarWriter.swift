@@ -6,7 +6,9 @@
 enum YAMLScalarWriter {
     /// `value` on one line, in the style that was there (`preferring`) when it can carry the value.
     static func flow(_ value: String, preferring style: TextOrigin.Style?, inFlowCollection: Bool) -> String {
-        let canBeQuoted = !value.contains("\n") && value.unicodeScalars.allSatisfy { isPrintable($0) && $0 != "\t" }
+        // By scalar: "\r\n" is one Character, so `contains("\n")` misses it, and a CR, NEL, LS or PS written
+        // plain or in single quotes would read back as a line break folded into a space.
+        let canBeQuoted = value.unicodeScalars.allSatisfy { isPrintable($0) && $0 != "\t" && !isLineBreak($0) }
         switch style {
         case .doubleQuoted:
             return doubleQuoted(value)
@@ -21,7 +23,7 @@ enum YAMLScalarWriter {
     /// Whether `value` can be written as a `|` literal block scalar.
     static func canBeLiteral(_ value: String) -> Bool {
         guard let first = value.unicodeScalars.first, first != " ", first != "\t", first != "\n" else { return false }
-        return value.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || ($0 != "\r" && isPrintable($0)) }
+        return value.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || (!isLineBreak($0) && isPrintable($0)) }
     }
 
     /// `|` (after it, `headerTail`: a comment kept from the line), then each line of `value` indented by
@@ -41,7 +43,7 @@ enum YAMLScalarWriter {
     /// `value` in double quotes, with C's escapes (which YAML shares) and YAML's `\x`/`\u` for the rest.
     static func doubleQuoted(_ value: String) -> String {
         let escaped = CString.escape(value) { scalar in
-            guard !isPrintable(scalar) || scalar == "\r" else { return nil }
+            guard !isPrintable(scalar) || isLineBreak(scalar) else { return nil }
             let hex = String(scalar.value, radix: 16, uppercase: true)
             return scalar.value <= 0xFF
                 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
@@ -58,6 +60,11 @@ enum YAMLScalarWriter {
         if ["~", "null", "Null", "NULL"].contains(value) { return false }
         if inFlowCollection, value.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
         return true
+    }
+
+    /// The characters YAML reads as line breaks: LF, CR, NEL, and the line and paragraph separators.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        [0x0A, 0x0D, 0x85, 0x2028, 0x2029].contains(scalar.value)
     }
 
     /// YAML's printable characters (tab and line ends included).

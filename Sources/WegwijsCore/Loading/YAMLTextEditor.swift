@@ -139,7 +139,7 @@ struct EditedFile {
                 let indent = contentIndent(after: extent.startLine) ?? keyIndent + 2
                 return (start..<end, YAMLScalarWriter.literal(change.value, indent: indent, headerTail: headerTail(of: extent), lineEnd: lineEnd))
             default:
-                if !isFlow, change.value.contains("\n"), YAMLScalarWriter.canBeLiteral(change.value) {
+                if !isFlow, change.value.unicodeScalars.contains("\n"), YAMLScalarWriter.canBeLiteral(change.value) {
                     // A comment after the old scalar moves to the block scalar's header line.
                     let after = rest(ofLine: extent.endLine, from: extent.endColumn)
                     let trimmed = after.drop { $0 == " " || $0 == "\t" }
@@ -164,7 +164,7 @@ struct EditedFile {
         }
         let padding = String(repeating: " ", count: keyIndent)
         let value =
-            change.value.contains("\n") && YAMLScalarWriter.canBeLiteral(change.value)
+            change.value.unicodeScalars.contains("\n") && YAMLScalarWriter.canBeLiteral(change.value)
             ? YAMLScalarWriter.literal(change.value, indent: keyIndent + 2, headerTail: "", lineEnd: lineEnd)
             : YAMLScalarWriter.flow(change.value, preferring: nil, inFlowCollection: false)
         let end = endOfLine(extent.endLine)

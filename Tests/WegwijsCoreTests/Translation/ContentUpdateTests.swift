@@ -54,6 +54,16 @@ import WegwijsTestSupport
 
         """
 
+    /// Found by FuzzPOReader: a translation with a carriage return was written plain and read back with
+    /// the CR folded into a space, so the import refused it ("please report this"). Every character YAML
+    /// reads as a line break must be escaped, in every style a text can have.
+    @Test(arguments: ["Tah\rbete", "Twee\r\nregels", "Een\u{85}NEL", "Een\u{2028}LS", "Een\u{2029}PS", "Lijn\nen\r\nCRLF"])
+    func charactersYAMLReadsAsLineBreaksComeBackAsTheyWere(value: String) throws {
+        let places = ["p/title", "p/summary", "p/steps/fill-in/title", "p/steps/fill-in/text", "p/steps/fill-in/result"]
+        let (text, diagnostics) = try edit(Self.procedure, places.map { ($0, "nl", value) })
+        #expect(diagnostics == [], "\(text)")
+    }
+
     @Test func aPlainTextStaysPlainAndNothingElseMoves() throws {
         let (text, diagnostics) = try edit(Self.procedure, [("p/title", "nl", "Gebruikers aanmaken")])
         #expect(diagnostics == [])
