@@ -19,7 +19,7 @@ public struct Text: Sendable {
 
     // A site holds hundreds of thousands of texts, nearly all in two languages. A dictionary per text
     // more than doubled the model; an array of whole entries (each with its own copy of the file name
-    // and 64-bit positions) took 192 bytes of heap per text, these compact versions take 144.
+    // and 64-bit positions) took 192 bytes of heap per text, these compact versions take 160.
     private var stored: [StoredVersion]
 
     /// A text with the given versions; every entry's origin is in the file of `location`.
@@ -40,6 +40,22 @@ public struct Text: Sendable {
         entry(in: language) != nil
     }
 
+    /// Appends the text's strings to `storage`, in language order, for texts that share one string.
+    ///
+    /// Every string on the heap costs some 50 bytes besides its characters, as much as a short sentence:
+    /// a procedure's texts are kept in one string, read out a version at a time (see ``Procedure/sharingTextStorage()``).
+    func appendingStrings(to storage: inout String) {
+        for version in stored { storage += version.value }
+    }
+
+    /// The text reading its strings from `storage`, which holds them from UTF-8 offset `offset` on, in
+    /// the order ``appendingStrings(to:)`` wrote them; `offset` is moved past them.
+    mutating func sharing(_ storage: String, from offset: inout Int) {
+        for index in stored.indices {
+            stored[index].share(storage, from: &offset)
+        }
+    }
+
     /// The versions of a text, in language order, read without copying them into an array.
     public struct Versions: RandomAccessCollection, Sendable {
         let text: Text
@@ -56,17 +72,39 @@ public struct Text: Sendable {
 /// One version as a text holds it: its origin without the file, which is the text's.
 private struct StoredVersion: Sendable {
     var language: String
-    var value: String
+    /// The string, or a longer one that holds it at `start` (a UTF-8 offset) for `count` bytes.
+    var storage: String
+    var start: UInt32
+    var count: UInt32
     var line: Int32
     var column: Int32
     var style: TextOrigin.Style
 
     init(language: String, entry: Text.Entry) {
         self.language = language
-        value = entry.value
+        storage = entry.value
+        start = 0
+        count = UInt32(clamping: entry.value.utf8.count)
         line = Int32(clamping: entry.origin.location.line)
         column = Int32(clamping: entry.origin.location.column)
         style = entry.origin.style
+    }
+
+    /// The string.
+    var value: String {
+        if start == 0, count == storage.utf8.count { return storage }
+        let utf8 = storage.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
+        return String(storage[from..<utf8.index(from, offsetBy: Int(count))])
+    }
+
+    mutating func share(_ shared: String, from offset: inout Int) {
+        let length = value.utf8.count
+        guard offset + length <= UInt32.max else { return }
+        storage = shared
+        start = UInt32(offset)
+        count = UInt32(length)
+        offset += length
     }
 
     func version(in file: String) -> (language: String, entry: Text.Entry) {
