@@ -55,15 +55,7 @@ extension Procedure {
     /// procedure of 65 short strings that was as much again as the characters (12 MB at 5,000 procedures).
     public func sharingTextStorage() -> Procedure {
         var copy = self
-        var length = 0
-        copy.updateTexts { text in
-            for version in text.versions { length += version.entry.value.utf8.count }
-        }
-        var storage = ""
-        storage.reserveCapacity(length)
-        copy.updateTexts { $0.appendingStrings(to: &storage) }
-        var offset = 0
-        copy.updateTexts { $0.sharing(storage, from: &offset) }
+        Text.shareStorage { copy.updateTexts($0) }
         return copy
     }
 

@@ -19,7 +19,7 @@ public struct Text: Sendable {
 
     // A site holds hundreds of thousands of texts, nearly all in two languages. A dictionary per text
     // more than doubled the model; an array of whole entries (each with its own copy of the file name
-    // and 64-bit positions) took 192 bytes of heap per text, these compact versions take 160.
+    // and 64-bit positions) took 192 bytes of heap per text, these compact versions take 128.
     private var stored: [StoredVersion]
 
     /// A text with the given versions; every entry's origin is in the file of `location`.
@@ -40,19 +40,24 @@ public struct Text: Sendable {
         entry(in: language) != nil
     }
 
-    /// Appends the text's strings to `storage`, in language order, for texts that share one string.
+    /// Makes the texts that `visit` reaches keep their strings in one shared string; `visit` must reach
+    /// the same texts in the same order every time it is called.
     ///
     /// Every string on the heap costs some 50 bytes besides its characters, as much as a short sentence:
-    /// a procedure's texts are kept in one string, read out a version at a time (see ``Procedure/sharingTextStorage()``).
-    func appendingStrings(to storage: inout String) {
-        for version in stored { storage += version.value }
-    }
-
-    /// The text reading its strings from `storage`, which holds them from UTF-8 offset `offset` on, in
-    /// the order ``appendingStrings(to:)`` wrote them; `offset` is moved past them.
-    mutating func sharing(_ storage: String, from offset: inout Int) {
-        for index in stored.indices {
-            stored[index].share(storage, from: &offset)
+    /// a procedure's (or the glossary's) texts are kept in one string, read out a version at a time.
+    static func shareStorage(_ visit: ((inout Text) -> Void) -> Void) {
+        var length = 0
+        visit { text in
+            for version in text.stored { length += Int(version.languageCount + version.count) }
+        }
+        var storage = ""
+        storage.reserveCapacity(length)
+        visit { text in
+            for version in text.stored { storage += version.languageAndValue }
+        }
+        var offset = 0
+        visit { text in
+            for index in text.stored.indices { text.stored[index].share(storage, from: &offset) }
         }
     }
 
@@ -69,42 +74,48 @@ public struct Text: Sendable {
     }
 }
 
-/// One version as a text holds it: its origin without the file, which is the text's.
+/// One version as a text holds it: its origin without the file, which is the text's; its language
+/// code and string in one string of their own or in one the text shares with others.
 private struct StoredVersion: Sendable {
-    var language: String
-    /// The string, or a longer one that holds it at `start` (a UTF-8 offset) for `count` bytes.
+    /// Holds the string at `start` (a UTF-8 offset) for `count` bytes, right after the language code.
     var storage: String
     var start: UInt32
     var count: UInt32
     var line: Int32
     var column: Int32
+    var languageCount: UInt32
     var style: TextOrigin.Style
 
     init(language: String, entry: Text.Entry) {
-        self.language = language
-        storage = entry.value
-        start = 0
+        storage = language + entry.value
+        languageCount = UInt32(clamping: language.utf8.count)
+        start = languageCount
         count = UInt32(clamping: entry.value.utf8.count)
         line = Int32(clamping: entry.origin.location.line)
         column = Int32(clamping: entry.origin.location.column)
         style = entry.origin.style
     }
 
+    /// The language code.
+    var language: String { String(slice(from: start - languageCount, count: languageCount)) }
     /// The string.
-    var value: String {
-        if start == 0, count == storage.utf8.count { return storage }
+    var value: String { String(slice(from: start, count: count)) }
+    /// The language code and the string.
+    var languageAndValue: Substring { slice(from: start - languageCount, count: languageCount + count) }
+
+    func slice(from offset: UInt32, count: UInt32) -> Substring {
         let utf8 = storage.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
-        return String(storage[from..<utf8.index(from, offsetBy: Int(count))])
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(offset))
+        return storage[from..<utf8.index(from, offsetBy: Int(count))]
     }
 
+    /// Reads from `shared` instead, which holds this version's code and string at `offset`; moves `offset` past them.
     mutating func share(_ shared: String, from offset: inout Int) {
-        let length = value.utf8.count
-        guard offset + length <= UInt32.max else { return }
+        let end = offset + Int(languageCount + count)
+        defer { offset = end }
+        guard end <= UInt32.max else { return }
         storage = shared
-        start = UInt32(offset)
-        count = UInt32(length)
-        offset += length
+        start = UInt32(offset) + languageCount
     }
 
     func version(in file: String) -> (language: String, entry: Text.Entry) {
