@@ -12,15 +12,20 @@ public struct Text: Sendable {
 
     /// The versions, sorted by language code (`*` for a text written once for every language).
     public var versions: Versions { Versions(text: self) }
+
+    // A site holds hundreds of thousands of texts, nearly all in two languages. A dictionary per text
+    // more than doubled the model; an array of whole entries (each with its own copy of the file name
+    // and 64-bit positions) took 192 bytes of heap per text. These compact versions take 80, in an
+    // array shared by the texts of a procedure: `stored[first...]`, `count` of them (all when `count`
+    // is `.max`). Declared first, so that the text takes 40 bytes.
+    private var stored: [StoredVersion]
+    private var first: UInt32 = 0
+    private var count: UInt16 = .max
+
     /// Whether the text was written once for every language.
     public var isSameInEveryLanguage: Bool
     /// Where the text (its mapping or string) is.
     public var location: SourceLocation
-
-    // A site holds hundreds of thousands of texts, nearly all in two languages. A dictionary per text
-    // more than doubled the model; an array of whole entries (each with its own copy of the file name
-    // and 64-bit positions) took 192 bytes of heap per text, these compact versions take 128.
-    private var stored: [StoredVersion]
 
     /// A text with the given versions; every entry's origin is in the file of `location`.
     public init(entries: [String: Entry], isSameInEveryLanguage: Bool = false, location: SourceLocation) {
@@ -47,18 +52,41 @@ public struct Text: Sendable {
     /// a procedure's (or the glossary's) texts are kept in one string, read out a version at a time.
     static func shareStorage(_ visit: ((inout Text) -> Void) -> Void) {
         var length = 0
+        var versionCount = 0
         visit { text in
-            for version in text.stored { length += Int(version.languageCount + version.count) }
+            for version in text.versions.stored { length += Int(version.languageCount + version.count) }
+            versionCount += text.versions.count
         }
         var storage = ""
         storage.reserveCapacity(length)
         visit { text in
-            for version in text.stored { storage += version.languageAndValue }
+            for version in text.versions.stored { storage += version.languageAndValue }
         }
         var offset = 0
+        var versions: [StoredVersion] = []
+        versions.reserveCapacity(versionCount)
         visit { text in
-            for index in text.stored.indices { text.stored[index].share(storage, from: &offset) }
+            for var version in text.versions.stored {
+                version.share(storage, from: &offset)
+                versions.append(version)
+            }
         }
+        var position = 0
+        visit { text in
+            let count = text.versions.count
+            defer { position += count }
+            // Beyond these bounds (never in real content) a text keeps its own versions.
+            guard count < UInt16.max, position + count <= UInt32.max else { return }
+            text = Text(stored: versions, first: UInt32(position), count: UInt16(count), like: text)
+        }
+    }
+
+    private init(stored: [StoredVersion], first: UInt32, count: UInt16, like text: Text) {
+        self.stored = stored
+        self.first = first
+        self.count = count
+        isSameInEveryLanguage = text.isSameInEveryLanguage
+        location = text.location
     }
 
     /// The versions of a text, in language order, read without copying them into an array.
@@ -66,10 +94,15 @@ public struct Text: Sendable {
         let text: Text
 
         public var startIndex: Int { 0 }
-        public var endIndex: Int { text.stored.count }
+        public var endIndex: Int { text.count == .max ? text.stored.count : Int(text.count) }
 
         public subscript(position: Int) -> (language: String, entry: Entry) {
-            text.stored[position].version(in: text.location.file)
+            text.stored[Int(text.first) + position].version(in: text.location.file)
+        }
+
+        /// The versions as the text holds them.
+        fileprivate var stored: ArraySlice<StoredVersion> {
+            text.stored[Int(text.first)..<(Int(text.first) + count)]
         }
     }
 }
