@@ -187,7 +187,7 @@ public struct ContentLoader: Sendable {
             return (nil, diagnostics)
         }
         var reader = NodeReader(file: file.displayPath, languages: languages)
-        let procedure = ProcedureReader.read(root, id: file.id, group: file.group, reader: &reader)
+        let procedure = ProcedureReader.read(root, id: file.id, group: file.group, reader: &reader)?.sharingTextStorage()
         if let procedure { checkFigures(of: procedure, reader: &reader) }
         diagnostics.append(contentsOf: reader.diagnostics)
         return (procedure, diagnostics)

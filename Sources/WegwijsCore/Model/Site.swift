@@ -86,6 +86,10 @@ public struct Glossary: Sendable {
 
     /// A glossary of `terms`.
     public init(terms: [Term], file: String?) {
+        var terms = terms
+        Text.shareStorage { body in
+            for position in terms.indices { body(&terms[position].label) }
+        }
         self.terms = terms
         self.file = file
         index = [:]

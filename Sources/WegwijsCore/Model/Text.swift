@@ -11,18 +11,25 @@ public struct Text: Sendable {
     }
 
     /// The versions, sorted by language code (`*` for a text written once for every language).
-    ///
-    /// A small array rather than a dictionary: a site holds hundreds of thousands of texts, most in two
-    /// languages, and a dictionary's storage per text more than doubled the memory of the model.
-    public private(set) var versions: [(language: String, entry: Entry)]
+    public var versions: Versions { Versions(text: self) }
+
+    // A site holds hundreds of thousands of texts, nearly all in two languages. A dictionary per text
+    // more than doubled the model; an array of whole entries (each with its own copy of the file name
+    // and 64-bit positions) took 192 bytes of heap per text. These compact versions take 80, in an
+    // array shared by the texts of a procedure: `stored[first...]`, `count` of them (all when `count`
+    // is `.max`). Declared first, so that the text takes 40 bytes.
+    private var stored: [StoredVersion]
+    private var first: UInt32 = 0
+    private var count: UInt16 = .max
+
     /// Whether the text was written once for every language.
     public var isSameInEveryLanguage: Bool
     /// Where the text (its mapping or string) is.
     public var location: SourceLocation
 
-    /// A text with the given versions.
+    /// A text with the given versions; every entry's origin is in the file of `location`.
     public init(entries: [String: Entry], isSameInEveryLanguage: Bool = false, location: SourceLocation) {
-        versions = entries.keys.sorted().map { ($0, entries[$0]!) }
+        stored = entries.keys.sorted().map { StoredVersion(language: $0, entry: entries[$0]!) }
         self.isSameInEveryLanguage = isSameInEveryLanguage
         self.location = location
     }
@@ -36,6 +43,117 @@ public struct Text: Sendable {
     /// Whether a version exists in `language`.
     public func isTranslated(into language: String) -> Bool {
         entry(in: language) != nil
+    }
+
+    /// Makes the texts that `visit` reaches keep their strings in one shared string; `visit` must reach
+    /// the same texts in the same order every time it is called.
+    ///
+    /// Every string on the heap costs some 50 bytes besides its characters, as much as a short sentence:
+    /// a procedure's (or the glossary's) texts are kept in one string, read out a version at a time.
+    static func shareStorage(_ visit: ((inout Text) -> Void) -> Void) {
+        var length = 0
+        var versionCount = 0
+        visit { text in
+            for version in text.versions.stored { length += Int(version.languageCount + version.count) }
+            versionCount += text.versions.count
+        }
+        var storage = ""
+        storage.reserveCapacity(length)
+        visit { text in
+            for version in text.versions.stored { storage += version.languageAndValue }
+        }
+        var offset = 0
+        var versions: [StoredVersion] = []
+        versions.reserveCapacity(versionCount)
+        visit { text in
+            for var version in text.versions.stored {
+                version.share(storage, from: &offset)
+                versions.append(version)
+            }
+        }
+        var position = 0
+        visit { text in
+            let count = text.versions.count
+            defer { position += count }
+            // Beyond these bounds (never in real content) a text keeps its own versions.
+            guard count < UInt16.max, position + count <= UInt32.max else { return }
+            text = Text(stored: versions, first: UInt32(position), count: UInt16(count), like: text)
+        }
+    }
+
+    private init(stored: [StoredVersion], first: UInt32, count: UInt16, like text: Text) {
+        self.stored = stored
+        self.first = first
+        self.count = count
+        isSameInEveryLanguage = text.isSameInEveryLanguage
+        location = text.location
+    }
+
+    /// The versions of a text, in language order, read without copying them into an array.
+    public struct Versions: RandomAccessCollection, Sendable {
+        let text: Text
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { text.count == .max ? text.stored.count : Int(text.count) }
+
+        public subscript(position: Int) -> (language: String, entry: Entry) {
+            text.stored[Int(text.first) + position].version(in: text.location.file)
+        }
+
+        /// The versions as the text holds them.
+        fileprivate var stored: ArraySlice<StoredVersion> {
+            text.stored[Int(text.first)..<(Int(text.first) + count)]
+        }
+    }
+}
+
+/// One version as a text holds it: its origin without the file, which is the text's; its language
+/// code and string in one string of their own or in one the text shares with others.
+private struct StoredVersion: Sendable {
+    /// Holds the string at `start` (a UTF-8 offset) for `count` bytes, right after the language code.
+    var storage: String
+    var start: UInt32
+    var count: UInt32
+    var line: Int32
+    var column: Int32
+    var languageCount: UInt32
+    var style: TextOrigin.Style
+
+    init(language: String, entry: Text.Entry) {
+        storage = language + entry.value
+        languageCount = UInt32(clamping: language.utf8.count)
+        start = languageCount
+        count = UInt32(clamping: entry.value.utf8.count)
+        line = Int32(clamping: entry.origin.location.line)
+        column = Int32(clamping: entry.origin.location.column)
+        style = entry.origin.style
+    }
+
+    /// The language code.
+    var language: String { String(slice(from: start - languageCount, count: languageCount)) }
+    /// The string.
+    var value: String { String(slice(from: start, count: count)) }
+    /// The language code and the string.
+    var languageAndValue: Substring { slice(from: start - languageCount, count: languageCount + count) }
+
+    func slice(from offset: UInt32, count: UInt32) -> Substring {
+        let utf8 = storage.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(offset))
+        return storage[from..<utf8.index(from, offsetBy: Int(count))]
+    }
+
+    /// Reads from `shared` instead, which holds this version's code and string at `offset`; moves `offset` past them.
+    mutating func share(_ shared: String, from offset: inout Int) {
+        let end = offset + Int(languageCount + count)
+        defer { offset = end }
+        guard end <= UInt32.max else { return }
+        storage = shared
+        start = UInt32(offset) + languageCount
+    }
+
+    func version(in file: String) -> (language: String, entry: Text.Entry) {
+        let location = SourceLocation(file: file, line: Int(line), column: Int(column))
+        return (language, Text.Entry(value: value, origin: TextOrigin(location: location, style: style)))
     }
 }
 
