@@ -34,7 +34,8 @@ public func fuzzProcedureYAML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
         }
     }
     let fuzzedSession = ContentSession(
-        site: fuzzedSite, strings: session.strings, plainTexts: plainTexts, files: session.files, loader: session.loader)
+        site: fuzzedSite, strings: session.strings, plainTexts: plainTexts, files: session.files, loader: session.loader,
+        translationRecords: session.translationRecords)
     let plan = RunPlan(procedure: procedure, site: fuzzedSite)
     let console = FuzzConsole(
         capabilities: .init(usesColor: true, supportsHyperlinks: true, isInteractive: false, width: 30),
