@@ -181,8 +181,11 @@ public final class PseudoTerminal {
         _ executable: URL, arguments: [String] = [], environment: [String: String]? = nil, in directory: URL? = nil
     ) throws {
         guard childID == nil else { throw POSIXError(.EBUSY) }
-        guard let name = ttyname(terminal) else { throw POSIXError(.ENOTTY) }
-        let terminalPath = String(cString: name)
+        // ttyname_r, not ttyname: ttyname's static buffer is shared by the tests that launch at the same
+        // moment, and a name overwritten by another test's terminal made posix_spawn fail with ENOENT.
+        var name = [CChar](repeating: 0, count: Int(PATH_MAX))
+        guard ttyname_r(terminal, &name, name.count) == 0 else { throw POSIXError(.ENOTTY) }
+        let terminalPath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var command = [executable.path] + arguments
         if let directory {
             command = ["/bin/sh", "-c", #"cd -- "$0" && exec "$@""#, directory.path] + command
