@@ -36,13 +36,19 @@ public struct Text: Sendable {
 
     /// The version in `language`, if it was written (a text written once serves every language).
     public func entry(in language: String) -> Entry? {
-        if isSameInEveryLanguage { return versions.first?.entry }
-        return versions.first { $0.language == language }?.entry
+        stored(in: language)?.version(in: location.file).entry
     }
 
     /// Whether a version exists in `language`.
     public func isTranslated(into language: String) -> Bool {
-        entry(in: language) != nil
+        stored(in: language) != nil
+    }
+
+    /// The stored version in `language`, found by its code alone: reading a version copies its string out
+    /// of the shared storage, which only the version asked for should cost.
+    private func stored(in language: String) -> StoredVersion? {
+        let candidates = versions.stored
+        return isSameInEveryLanguage ? candidates.first : candidates.first { $0.hasLanguage(language) }
     }
 
     /// Makes the texts that `visit` reaches keep their strings in one shared string; `visit` must reach
@@ -131,6 +137,8 @@ private struct StoredVersion: Sendable {
 
     /// The language code.
     var language: String { String(slice(from: start - languageCount, count: languageCount)) }
+    /// Whether the language code is `code`, compared in place.
+    func hasLanguage(_ code: String) -> Bool { slice(from: start - languageCount, count: languageCount) == code }
     /// The string.
     var value: String { String(slice(from: start, count: count)) }
     /// The language code and the string.
