@@ -7,9 +7,6 @@ import WegwijsCore
 /// A run can report hundreds of thousands of places in one large file (a 50 MB PO file of entries
 /// that name nothing): reading the file again and counting lines for every diagnostic made that quadratic.
 final class SourceLines: Sendable {
-    /// The largest file quoted from; past it, diagnostics go without their snippet.
-    static let maximumSize = 64 << 20
-
     /// A file's bytes (after any byte order mark) and where each of its lines starts.
     struct IndexedFile {
         var bytes: Data
@@ -36,13 +33,12 @@ final class SourceLines: Sendable {
         return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
-    /// Reads `path` and finds its line starts; nil for anything but a readable regular file of a sane size.
+    /// Reads `path` and finds its line starts; nil for anything ``RegularFile`` would not read (a folder,
+    /// a pipe, a file over its size limit) and for what cannot be read.
     static func index(_ path: String) -> IndexedFile? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType == .typeRegular,
-            let size = attributes[.size] as? Int, size <= maximumSize,
+        guard RegularFile.problem(at: URL(fileURLWithPath: path)) == nil,
             let handle = FileHandle(forReadingAtPath: path),
-            let data = try? handle.read(upToCount: maximumSize)
+            let data = try? handle.read(upToCount: RegularFile.maximumSize)
         else { return nil }
         try? handle.close()
         var bytes = Data(data)
