@@ -13,7 +13,7 @@ public struct POReader {
     /// Errors reported so far; reading stops at ``maximumErrors``.
     var errorCount = 0
     /// Whether reading stopped early because of too many errors.
-    var gaveUp = false
+    var gaveUp: Bool { errorCount >= Self.maximumErrors }
 
     /// How many errors one file may have before reading stops, like msgfmt's "too many errors, aborting":
     /// a 50 MB file that is not a PO file, or one broken the same way on every line, must give a readable
@@ -283,8 +283,7 @@ public struct POReader {
         guard !gaveUp else { return }
         errorCount += 1
         diagnostics.error("po-syntax", at: location(line, column), summary, notes: notes)
-        if errorCount == Self.maximumErrors {
-            gaveUp = true
+        if gaveUp {
             diagnostics.error(
                 "po-too-many-errors", at: location(line, column),
                 "too many errors (\(Self.maximumErrors)): stopped reading the file here",
