@@ -414,11 +414,8 @@ public final class RunDriver {
             }
             for (offset, callout) in figure.callouts.enumerated() {
                 // "    N. " then the legend, wrapped with a hanging indent so no line is wider than the screen.
-                let marker = "    \(offset + 1). "
-                let hanging = min(marker.count, max(0, width - 1))
-                let legend = text.render(callout, in: scope, values: values, width: max(1, width - hanging), indent: 0)
-                for (number, line) in legend.lines.enumerated() {
-                    lines.append((number == 0 ? String(marker.prefix(hanging)) : String(repeating: " ", count: hanging)) + line)
+                lines += TerminalTextRenderer.hanging("    \(offset + 1). ", width: width) { available in
+                    text.render(callout, in: scope, values: values, width: available, indent: 0).lines
                 }
             }
         }

@@ -97,11 +97,18 @@ public struct TerminalTextRenderer: Sendable {
             }
             if isFallback(text, shownIn: shownIn) { spans.append(TerminalSpan(" " + fallbackMark, style: .mark)) }
         }
-        let hanging = min(TerminalText.displayWidth(prefix), width - 1)
-        let lines = TerminalLineWrapper.wrap(spans, width: width - hanging)
-        return (lines.isEmpty ? [[]] : lines).enumerated().map { number, line in
-            let lead = number == 0 ? String(prefix.prefix(hanging)) : String(repeating: " ", count: hanging)
-            return lead + TerminalSpan.line(line, usesColor: capabilities.usesColor)
+        return Self.hanging(prefix, width: width) { available in
+            let lines = TerminalLineWrapper.wrap(spans, width: available)
+            return (lines.isEmpty ? [[]] : lines).map { TerminalSpan.line($0, usesColor: capabilities.usesColor) }
+        }
+    }
+
+    /// The lines `layOut` makes for the width left after `prefix` (at least 1), the first after `prefix` and
+    /// the others indented as far: a hanging indent. A prefix too wide for the screen is cut to leave one column.
+    static func hanging(_ prefix: String, width: Int, _ layOut: (Int) -> [String]) -> [String] {
+        let hanging = min(TerminalText.displayWidth(prefix), max(0, width - 1))
+        return layOut(max(1, width - hanging)).enumerated().map { number, line in
+            (number == 0 ? String(prefix.prefix(hanging)) : String(repeating: " ", count: hanging)) + line
         }
     }
 
