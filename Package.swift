@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The cmark C library, found through pkg-config; nothing but the module map and its shim.
@@ -24,13 +23,15 @@ let package = Package(
         ),
         // The only importer of CCmark: CommonMark documents, their links, and cmark's renderers.
         .target(name: "WegwijsMarkdown", dependencies: ["CCmark"]),
+        // Our Mustache engine: templates compiled once, rendered against typed page models, checked at load.
+        .target(name: "WegwijsMustache"),
         // Model, loading, diagnostics, validation, link resolution, rendering, building.
         .target(
             name: "WegwijsCore",
             dependencies: [
                 "WegwijsMarkdown",
+                "WegwijsMustache",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The subcommands: argument parsing and printing, assembling work from the core.
@@ -44,6 +45,7 @@ let package = Package(
         .executableTarget(name: "wegwijs", dependencies: ["WegwijsCommandLine"]),
         .target(name: "WegwijsTestSupport", dependencies: ["WegwijsCore"], path: "Tests/WegwijsTestSupport"),
         .testTarget(name: "WegwijsMarkdownTests", dependencies: ["WegwijsMarkdown"]),
+        .testTarget(name: "WegwijsMustacheTests", dependencies: ["WegwijsMustache"]),
         .testTarget(
             name: "WegwijsCoreTests",
             dependencies: ["WegwijsCore", "WegwijsTestSupport"],

@@ -67,8 +67,10 @@ struct BuildAction {
         let sources = options.sources
         var (session, diagnostics) = ContentSession.open(sources, timings: &measured)
         var templates: Templates?
-        if session != nil {
-            templates = Templates.load(from: sources.templates, displayPath: options.templates, diagnostics: &diagnostics)
+        if let session {
+            templates = Templates.load(
+                from: sources.templates, displayPath: options.templates, stringKeys: session.strings.keys(withPrefix: ""),
+                diagnostics: &diagnostics)
         }
         if strict { diagnostics.treatWarningsAsErrors() }
         if let session {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Renders every page of a validated site into an output folder, all or nothing.
 ///
@@ -17,26 +18,46 @@ public struct SiteBuilder: Sendable {
         self.languages = languages.isEmpty ? session.site.languages : languages
     }
 
-    /// One unit of parallel work: a page of one procedure, or an index, in one language and format; a piece
-    /// (its number in the part's ``PrintPiece``s) of the printed guide of the language at `part` in ``languages``;
-    /// or a language's search index.
+    /// One unit of parallel work: a page of one procedure, or an index, in the language at `language` in
+    /// ``languages`` and a format; a piece (its number in the part's ``PrintPiece``s) of the printed guide of the
+    /// language at `part`; or a language's search index.
     enum Job: Sendable {
-        case procedure(Int, language: String, format: OutputFormat)
-        case index(language: String, format: OutputFormat)
+        case procedure(Int, language: Int, format: OutputFormat)
+        case index(language: Int, format: OutputFormat)
         case printPiece(Int, part: Int)
-        case searchIndex(language: String)
+        case searchIndex(language: Int)
+    }
+
+    /// A page renderer for each format and each language being built.
+    struct Renderers: Sendable {
+        private let byFormat: [[PageRenderer]]
+
+        init(session: ContentSession, templates: Templates, languages: [String]) {
+            byFormat = OutputFormat.allCases.map { format in
+                languages.map { language in
+                    PageRenderer(
+                        site: session.site, strings: session.strings, templates: templates, plainTexts: session.plainTexts,
+                        language: language, format: format)
+                }
+            }
+        }
+
+        /// The renderer of the language at `language` (in the builder's languages) in `format`.
+        subscript(format: OutputFormat, language: Int) -> PageRenderer {
+            byFormat[OutputFormat.allCases.firstIndex(of: format) ?? 0][language]
+        }
     }
 
     /// Renders everything into `staging` (which must exist and be empty). Returns what it measured.
     public func render(into staging: URL, timings: inout Timings) async throws {
-        let site = session.site
+        let (site, languages, session) = (self.session.site, self.languages, self.session)
         // The printed guides first, in the booklet's order: pieces are handed out in the order they are written,
         // so few wait for an earlier one.
         let printPieces = PrintPiece.pieces(of: site)
         var jobs: [Job] = languages.indices.flatMap { part in printPieces.indices.map { Job.printPiece($0, part: part) } }
-        for language in languages { jobs.append(.searchIndex(language: language)) }
+        for language in languages.indices { jobs.append(.searchIndex(language: language)) }
         for format in OutputFormat.pageFormats {
-            for language in languages {
+            for language in languages.indices {
                 jobs.append(.index(language: language, format: format))
                 for index in site.procedures.indices { jobs.append(.procedure(index, language: language, format: format)) }
             }
@@ -44,55 +65,46 @@ public struct SiteBuilder: Sendable {
         let writer = OutputWriter(root: staging)
         try writer.createFolders(["html", "md", PrintedGuide.folder] + OutputFormat.pageFormats.flatMap { format in languages.map { "\(format.rawValue)/\($0)" } })
 
-        let renderers = Dictionary(uniqueKeysWithValues: OutputFormat.allCases.flatMap { format in
-            languages.map { language in
-                ("\(format.rawValue)/\(language)", PageRenderer(
-                    site: site, strings: session.strings, templates: templates, plainTexts: session.plainTexts,
-                    language: language, format: format))
-            }
-        })
-        let workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let renderers = Renderers(session: session, templates: templates, languages: languages)
         let jobList = jobs
-        let next = JobCounter()
         let printDocuments = try openPrintDocuments(in: staging, piecesPerPart: printPieces.count)
-        let totals = try await withThrowingTaskGroup(of: WorkerTotals.self) { group in
-            for _ in 0..<workerCount {
-                group.addTask {
-                    var totals = WorkerTotals()
-                    let clock = ContinuousClock()
-                    // After another worker failed, the build is lost: stop rather than render (and hold back the
-                    // print pieces after the failed one) to the end.
-                    while !Task.isCancelled, let index = next.take(below: jobList.count) {
-                        let jobStart = clock.now
-                        var writing = Duration.zero
-                        switch jobList[index] {
-                        case .procedure(let procedureIndex, let language, let format):
-                            let procedure = site.procedures[procedureIndex]
-                            writing = try totals.write(renderers["\(format.rawValue)/\(language)"]!.procedurePage(procedure), with: writer)
-                            totals.pages += format == .html ? 1 : 0
-                        case .index(let language, let format):
-                            writing = try totals.write(renderers["\(format.rawValue)/\(language)"]!.indexPage(), with: writer)
-                        case .printPiece(let number, let part):
-                            let text = renderers["\(OutputFormat.print.rawValue)/\(languages[part])"]!.printPiece(printPieces[number])
-                            writing = try clock.measure { try printDocuments.put(text, part: part, number: number) }
-                        case .searchIndex(let language):
-                            // Rendered and written a procedure at a time: all counted as rendering.
-                            let index = SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: language)
-                            totals.bytes += try writer.write(index.path, pieces: index.write)
-                            totals.files += 1
-                        }
-                        totals.render += clock.now - jobStart - writing
-                        totals.write += writing
-                    }
-                    return totals
+        let cancellation = CancellationFlag()
+        let results = try await withTaskCancellationHandler {
+            // After a job failed (or the build was cancelled) the build is lost: the jobs not yet started are skipped
+            // rather than rendered (and the print pieces after the failed one held back) to the end.
+            try ParallelMap.map(jobList.count, isCancelled: cancellation.isSet) { index in
+                let clock = ContinuousClock()
+                var totals = WorkerTotals()
+                let jobStart = clock.now
+                var writing = Duration.zero
+                switch jobList[index] {
+                case .procedure(let procedureIndex, let language, let format):
+                    writing = try totals.write(renderers[format, language].procedurePage(site.procedures[procedureIndex]), with: writer)
+                    totals.pages += format == .html ? 1 : 0
+                case .index(let language, let format):
+                    writing = try totals.write(renderers[format, language].indexPage(), with: writer)
+                case .printPiece(let number, let part):
+                    let text = renderers[.print, part].printPiece(printPieces[number])
+                    writing = try clock.measure { try printDocuments.put(text, part: part, number: number) }
+                case .searchIndex(let language):
+                    // Rendered and written a procedure at a time: all counted as rendering.
+                    let index = SearchIndex(
+                        site: site, plainTexts: session.plainTexts, strings: session.strings, language: languages[language])
+                    totals.bytes += try writer.write(index.path, pieces: index.write)
+                    totals.files += 1
                 }
+                totals.render = clock.now - jobStart - writing
+                totals.write = writing
+                return totals
             }
-            var sum = WorkerTotals()
-            for try await totals in group { sum.add(totals) }
-            return sum
+        } onCancel: {
+            cancellation.set()
         }
-        // Workers that stopped for a cancellation left jobs undone.
+        // Jobs skipped for a cancellation are undone.
         try Task.checkCancellation()
+        guard results.count == jobList.count else { throw CancellationError() }
+        var totals = WorkerTotals()
+        for result in results { totals.add(result) }
         let clock = ContinuousClock()
         let sharedStart = clock.now
         let shared = sharedFiles()
@@ -125,20 +137,17 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         let site = session.site
         for format in OutputFormat.pageFormats {
-            let context: [String: Any] = [
-                "siteTitle": session.plainTexts.plainWithLanguage(site.title, in: site.sourceLanguage, procedure: nil).text,
-                "lang": site.sourceLanguage,
-                "languages": languages.map { language -> [String: Any] in
-                    [
-                        "lang": language, "name": session.strings.string("language.name", in: language),
-                        "title": session.plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
-                        "choose": session.strings.string("page.choose-language", in: language),
-                        "href": format == .html ? "\(language)/index.html" : "\(language)/README.md",
-                    ]
-                },
-            ]
-            let name = format == .html ? "html/index.html" : "md/README.md"
-            files.append(OutputFile(path: name, text: templates.render("\(format.templatePrefix)-languages", context)))
+            let page = LanguagesPage(
+                lang: site.sourceLanguage,
+                siteTitle: session.plainTexts.plainWithLanguage(site.title, in: site.sourceLanguage, procedure: nil).text,
+                languages: languages.map { language in
+                    LanguagesPage.Language(
+                        lang: language, name: session.strings.string("language.name", in: language),
+                        title: session.plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
+                        choose: session.strings.string("page.choose-language", in: language),
+                        href: "\(language)/\(format.indexFileName)")
+                })
+            files.append(OutputFile(path: "\(format.rawValue)/\(format.indexFileName)", text: templates.render(.languages, in: format, page)))
         }
         for (asset, folder) in Templates.assets.map({ ($0, "html") }) + Templates.printAssets.map({ ($0, PrintedGuide.folder) }) {
             if let data = FileManager.default.contents(atPath: templates.directory.appendingPathComponent(asset).path) {
@@ -162,18 +171,14 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// Hands out job numbers to workers, each once.
-final class JobCounter: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
+/// Whether the build was cancelled, as the workers see it.
+final class CancellationFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
 
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < limit else { return nil }
-        defer { next += 1 }
-        return next
-    }
+    func set() { flag.store(true, ordering: .relaxed) }
+
+    /// Whether ``set()`` was called.
+    @Sendable func isSet() -> Bool { flag.load(ordering: .relaxed) }
 }
 
 struct WorkerTotals: Sendable {

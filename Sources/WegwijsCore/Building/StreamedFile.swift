@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -10,17 +11,21 @@ import Darwin
 ///
 /// Each piece is written as soon as every piece before it has been, so only the pieces that come early wait in
 /// memory, never the whole file: the print documents run to tens of megabytes on a large site.
-final class StreamedFile: @unchecked Sendable {
+final class StreamedFile: Sendable {
     /// The file.
     let url: URL
     /// How many pieces the file has.
     let pieceCount: Int
     private let descriptor: Int32
-    private var waiting: [Int: String] = [:]
-    private var nextPiece = 0
-    private var writtenBytes = 0
-    private var isClosed = false
-    private let lock = NSLock()
+    private let state = Mutex(Progress())
+
+    /// What has been handed in and written so far.
+    private struct Progress {
+        var waiting: [Int: String] = [:]
+        var nextPiece = 0
+        var writtenBytes = 0
+        var isClosed = false
+    }
 
     /// Creates (or empties) the file at `url`, to be written in `pieceCount` pieces.
     init(url: URL, pieceCount: Int) throws {
@@ -30,36 +35,38 @@ final class StreamedFile: @unchecked Sendable {
     }
 
     deinit {
-        if !isClosed { close(descriptor) }
+        if !state.withLock({ $0.isClosed }) { close(descriptor) }
     }
 
     /// Hands in piece `number`: it is written, with the waiting pieces that follow it, once every piece before it is.
     func put(_ piece: String, at number: Int) throws {
-        try lock.withLock {
-            precondition(number >= nextPiece && number < pieceCount && waiting[number] == nil, "piece \(number) of \(url.path) handed in twice")
-            waiting[number] = piece
-            while let text = waiting.removeValue(forKey: nextPiece) {
+        try state.withLock { progress in
+            precondition(
+                number >= progress.nextPiece && number < pieceCount && progress.waiting[number] == nil,
+                "piece \(number) of \(url.path) handed in twice")
+            progress.waiting[number] = piece
+            while let text = progress.waiting.removeValue(forKey: progress.nextPiece) {
                 try OutputWriter.write(text, to: descriptor, path: url.path)
-                writtenBytes += text.utf8.count
-                nextPiece += 1
+                progress.writtenBytes += text.utf8.count
+                progress.nextPiece += 1
             }
         }
     }
 
     /// How many pieces are written so far: those before the first that has not been handed in.
-    var writtenPieces: Int { lock.withLock { nextPiece } }
+    var writtenPieces: Int { state.withLock { $0.nextPiece } }
 
     /// Closes the file, which must have every piece; answers how many bytes it holds.
     func finish() throws -> Int {
-        try lock.withLock {
-            guard nextPiece == pieceCount else {
-                throw OutputWriter.Failure(path: url.path, reason: "only \(nextPiece) of its \(pieceCount) pieces were written")
+        try state.withLock { progress in
+            guard progress.nextPiece == pieceCount else {
+                throw OutputWriter.Failure(path: url.path, reason: "only \(progress.nextPiece) of its \(pieceCount) pieces were written")
             }
-            if !isClosed {
-                isClosed = true
+            if !progress.isClosed {
+                progress.isClosed = true
                 close(descriptor)
             }
-            return writtenBytes
+            return progress.writtenBytes
         }
     }
 }

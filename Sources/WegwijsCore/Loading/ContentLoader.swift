@@ -158,11 +158,10 @@ public struct ContentLoader: Sendable {
         }
         // Files are independent: read and parse them on every core, then keep them in a fixed order.
         let files = pending
-        let results = UnsafeResults<(Procedure?, Diagnostics)>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results[index] = loadProcedure(files[index], languages: header.languages)
-        }
-        for (procedure, fileDiagnostics) in results.values {
+        let loader = self
+        let languages = header.languages
+        let results = ParallelMap.map(files.count) { index in loader.loadProcedure(files[index], languages: languages) }
+        for (procedure, fileDiagnostics) in results {
             diagnostics.append(contentsOf: fileDiagnostics)
             if let procedure { procedures.append(procedure) }
         }

@@ -57,18 +57,16 @@ public struct WeasyPrint: Sendable {
     /// Throws the first failure, in `documents` order, after all have ended; PDFs already made stay (the
     /// caller decides), a failed one leaves nothing.
     public func makePDFs(of documents: [String], in root: URL, shownAs displayRoot: String) throws(Failure) -> [Report] {
-        let results = UnsafeResults<Result<Report, Failure>>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+        let weasyPrint = self
+        let results = ParallelMap.map(documents.count) { index -> Result<Report, Failure> in
             let document = documents[index]
-            do throws(Failure) {
-                let name = "\(displayRoot)/\(PrintedGuide.pdfPath(of: document))"
-                let messages = try makePDF(of: root.appendingPathComponent(document), named: name)
-                results[index] = .success(Report(path: PrintedGuide.pdfPath(of: document), messages: messages))
-            } catch {
-                results[index] = .failure(error)
+            let name = "\(displayRoot)/\(PrintedGuide.pdfPath(of: document))"
+            return Result { () throws(Failure) in
+                let messages = try weasyPrint.makePDF(of: root.appendingPathComponent(document), named: name)
+                return Report(path: PrintedGuide.pdfPath(of: document), messages: messages)
             }
         }
-        return try results.values.map { result throws(Failure) in try result.get() }
+        return try results.map { result throws(Failure) in try result.get() }
     }
 
     /// Lays out the HTML file `document` as the PDF beside it; returns what WeasyPrint wrote to standard error.

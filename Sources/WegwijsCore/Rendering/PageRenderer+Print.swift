@@ -5,47 +5,45 @@ extension PageRenderer {
     /// its procedures, the procedures as the site's pages show them. Its anchors all start with the language
     /// (``PrintAnchor``), so parts of several languages can share one document.
     func printPiece(_ piece: PrintPiece) -> String {
-        var context: [String: Any] = ["partStart": false, "groupStart": false, "groupEnd": false, "partEnd": false]
+        let part: PrintPartPiece
         switch piece {
         case .partStart:
-            context["partStart"] = partStartContext()
+            part = .partStart(cover())
         case .groupStart(let group):
-            context["groupStart"] = ["anchor": PrintAnchor.group(group.id, language: language), "title": inline(group.title, in: .init())]
+            part = .groupStart(.init(anchor: PrintAnchor.group(group.id, language: language), title: inline(group.title, in: .init())))
         case .chapter(let procedure):
-            return templates.render("print-procedure", procedureContext(procedure))
+            return templates.render(.procedure, in: format, procedurePage(of: procedure))
         case .groupEnd:
-            context["groupEnd"] = true
+            part = .groupEnd
         case .partEnd:
-            context["partEnd"] = true
+            part = .partEnd
         }
-        return templates.render("print-part", context)
+        return templates.render(.printPart, in: format, part)
     }
 
     /// The cover and the contents: every group with its procedures' titles.
-    func partStartContext() -> [String: Any] {
-        var context = commonContext(pageName: "index")
-        context["partAnchor"] = PrintAnchor.document("guide", language: language)
-        context["contentsAnchor"] = PrintAnchor.document("contents", language: language)
-        context["groups"] = site.groups.compactMap { group -> [String: Any]? in
-            let procedures = site.procedures(in: group)
-            guard !procedures.isEmpty else { return nil }
-            return [
-                "anchor": PrintAnchor.group(group.id, language: language),
-                "title": inline(group.title, in: .init()),
-                "procedures": procedures.map { procedure -> [String: Any] in
-                    [
-                        "anchor": PrintAnchor.procedure(procedure.id, language: language),
-                        "title": inline(procedure.title, in: LinkResolver.Scope(procedure: procedure)),
-                    ]
-                },
-            ]
-        }
-        return context
+    func cover() -> PrintPartPiece.Cover {
+        PrintPartPiece.Cover(
+            chrome: chrome(pageName: "index"),
+            partAnchor: PrintAnchor.document("guide", language: language),
+            contentsAnchor: PrintAnchor.document("contents", language: language),
+            groups: site.groups.compactMap { group in
+                let procedures = site.procedures(in: group)
+                guard !procedures.isEmpty else { return nil }
+                return PrintPartPiece.ContentsGroup(
+                    anchor: PrintAnchor.group(group.id, language: language),
+                    title: inline(group.title, in: .init()),
+                    procedures: procedures.map { procedure in
+                        .init(
+                            anchor: PrintAnchor.procedure(procedure.id, language: language),
+                            title: inline(procedure.title, in: LinkResolver.Scope(procedure: procedure)))
+                    })
+            })
     }
 
     /// The start (`isStart`) or the end of a print document in `language` (`print-document`), around its parts.
     static func printDocumentEdge(isStart: Bool, language: String, title: String, templates: Templates) -> String {
-        let start: Any = isStart ? ["lang": language, "documentTitle": title, "stylesheetHref": "print.css"] : false
-        return templates.render("print-document", ["documentStart": start, "documentEnd": !isStart])
+        let edge: PrintDocumentEdge = isStart ? .start(lang: language, documentTitle: title, stylesheetHref: "print.css") : .end
+        return templates.render(.printDocument, in: .print, edge)
     }
 }

@@ -1,14 +1,49 @@
 import Foundation
-import Mustache
+import WegwijsMustache
 
-/// The Mustache templates of `templates/`, checked for every template the renderer needs.
+/// The Mustache templates of `templates/`, compiled once at load and checked against the page models they render.
 public struct Templates: Sendable {
+    /// The kinds of page a template renders, each with the model it is given.
+    enum Page: CaseIterable {
+        case procedure, index, languages, fallbackInline, fallbackBlock, printPart, printDocument
+
+        /// The template's name in `format`, or nil when the format has no such page.
+        func name(in format: OutputFormat) -> String? {
+            switch (self, format) {
+            case (.index, .print), (.languages, .print): nil
+            case (.printPart, .print), (.printDocument, .print): "\(format.templatePrefix)-\(suffix)"
+            case (.printPart, _), (.printDocument, _): nil
+            default: "\(format.templatePrefix)-\(suffix)"
+            }
+        }
+
+        private var suffix: String {
+            switch self {
+            case .procedure: "procedure"
+            case .index: "index"
+            case .languages: "languages"
+            case .fallbackInline: "fallback-inline"
+            case .fallbackBlock: "fallback-block"
+            case .printPart: "part"
+            case .printDocument: "document"
+            }
+        }
+
+        /// The shape of the model the page's template is given.
+        func schema(strings: TemplateSchema) -> TemplateSchema {
+            switch self {
+            case .procedure: ProcedurePage.schema(strings: strings)
+            case .index: IndexPage.schema(strings: strings)
+            case .languages: LanguagesPage.schema
+            case .fallbackInline, .fallbackBlock: FallbackText.schema(strings: strings)
+            case .printPart: PrintPartPiece.schema(strings: strings)
+            case .printDocument: PrintDocumentEdge.schema
+            }
+        }
+    }
+
     /// The names (file names without `.mustache`) the renderer uses.
-    public static let requiredNames = [
-        "html-procedure", "html-index", "html-languages", "md-procedure", "md-index", "md-languages",
-        "html-fallback-inline", "html-fallback-block", "md-fallback-inline", "md-fallback-block",
-        "print-document", "print-part", "print-procedure", "print-fallback-inline", "print-fallback-block",
-    ]
+    public static let requiredNames = OutputFormat.allCases.flatMap { format in Page.allCases.compactMap { $0.name(in: format) } }
     /// Files copied to the HTML output as they are.
     public static let assets = ["wegwijs.css", script]
     /// The script of the HTML pages (search, language switcher), copied to the output's root.
@@ -16,41 +51,61 @@ public struct Templates: Sendable {
     /// Files copied to the printed guide's folder as they are.
     public static let printAssets = ["print.css"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// The templates folder.
     public let directory: URL
     /// The folder as shown in diagnostics.
     public let displayPath: String
 
-    /// Loads every `*.mustache` in `directory`; syntax errors and missing templates are reported.
-    public static func load(from directory: URL, displayPath: String, diagnostics: inout Diagnostics) -> Templates? {
-        var library = MustacheLibrary()
+    /// Loads and compiles every `*.mustache` in `directory`; syntax errors, missing templates and tags that name
+    /// no field of their page's model are reported. `stringKeys` are the interface strings' keys, which
+    /// `{{strings.…}}` tags are checked against (not checked when nil).
+    public static func load(
+        from directory: URL, displayPath: String, stringKeys: [String]? = nil, diagnostics: inout Diagnostics
+    ) -> Templates? {
+        var library = TemplateLibrary(escape: .html)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        var hasSyntaxErrors = false
         for name in names where name.hasSuffix(".mustache") {
             let file = "\(displayPath)/\(name)"
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path),
                 let text = String(validating: data, as: UTF8.self)
             else {
                 diagnostics.error("unreadable-file", at: .start(of: file), "cannot read the template as UTF-8 text")
+                hasSyntaxErrors = true
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.error("template-syntax", at: location, "Mustache syntax error: \(describe(error.error))")
+                try library.add(text, named: String(name.dropLast(".mustache".count)))
             } catch {
-                diagnostics.error("template-syntax", at: .start(of: file), "Mustache syntax error")
+                let location = SourceLocation(file: file, line: error.line, column: error.column)
+                diagnostics.error("template-syntax", at: location, "Mustache syntax error: \(error.message)")
+                hasSyntaxErrors = true
             }
         }
-        var isComplete = true
-        for name in requiredNames where library.getTemplate(named: name) == nil {
+        var isComplete = !hasSyntaxErrors
+        for name in requiredNames where !library.contains(name) {
             if !names.contains("\(name).mustache") {
                 diagnostics.error(
                     "missing-template", at: .start(of: "\(displayPath)/\(name).mustache"), "missing template '\(name).mustache'",
                     notes: ["Use --templates DIR to name the folder with the templates."])
             }
             isComplete = false
+        }
+        let strings = stringKeys.map(InterfaceStringsTemplate.schema(keys:)) ?? .any
+        // A partial is checked with every template that uses it: a problem in it is reported once.
+        var reported = Set<String>()
+        for format in OutputFormat.allCases {
+            for page in Page.allCases {
+                guard let name = page.name(in: format), library.contains(name) else { continue }
+                for problem in library.problems(in: name, against: page.schema(strings: strings)) {
+                    let location = SourceLocation(file: "\(displayPath)/\(problem.template).mustache", line: problem.line, column: problem.column)
+                    if reported.insert("\(problem.template):\(problem.line):\(problem.column):\(problem.message)").inserted {
+                        diagnostics.error("template-field", at: location, problem.message)
+                    }
+                    isComplete = false
+                }
+            }
         }
         for asset in assets + printAssets where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(asset).path) {
             diagnostics.error("missing-template", at: .start(of: "\(displayPath)/\(asset)"), "missing '\(asset)'")
@@ -59,24 +114,9 @@ public struct Templates: Sendable {
         return isComplete ? Templates(library: library, directory: directory, displayPath: displayPath) : nil
     }
 
-    /// Renders template `name` with `context`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "invalid template" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with another name than it was opened with"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is opened but never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only blocks may stand inside an inheritance section"
-        case .textInsideInheritSection: return "text inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "invalid configuration tag"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        @unknown default: return "invalid template"
-        }
+    /// Renders the template of `page` in `format` with `model`.
+    func render(_ page: Page, in format: OutputFormat, _ model: some TemplateObject) -> String {
+        guard let name = page.name(in: format) else { return "" }
+        return library.render(name, with: .object(model))
     }
 }

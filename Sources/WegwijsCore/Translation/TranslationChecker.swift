@@ -32,18 +32,19 @@ public struct TranslationChecker: Sendable {
         let siteUnits = site.siteTranslationUnits
         // The units are made one procedure at a time, on every core: all of a large site's at once take more
         // memory than the model itself.
-        let results = UnsafeResults<(Diagnostics, Set<String>)>(count: 1 + procedures.count)
-        DispatchQueue.concurrentPerform(iterations: 1 + procedures.count) { index in
+        let checker = self
+        let site = site
+        let results = ParallelMap.map(1 + procedures.count) { index in
             var found = Diagnostics()
             var usedTerms = Set<String>()
             for unit in index == 0 ? siteUnits : site.translationUnits(of: procedures[index - 1]) {
-                usedTerms.formUnion(check(unit, labels: labels, into: &found))
+                usedTerms.formUnion(checker.check(unit, labels: labels, into: &found))
             }
-            results[index] = (found, usedTerms)
+            return (found, usedTerms)
         }
         var diagnostics = Diagnostics()
         var usedTerms = Set<String>()
-        for (found, terms) in results.values {
+        for (found, terms) in results {
             diagnostics.append(contentsOf: found)
             usedTerms.formUnion(terms)
         }

@@ -38,16 +38,16 @@ public struct Validator: Sendable {
         }
         // Procedures are checked on every core; their diagnostics are sorted when printed.
         let procedures = site.procedures
-        let results = UnsafeResults<Diagnostics>(count: procedures.count)
-        DispatchQueue.concurrentPerform(iterations: procedures.count) { index in
+        let validator = self
+        let results = ParallelMap.map(procedures.count) { index in
             var found = Diagnostics()
-            forEachText(of: procedures[index]) { text, scope, role in
-                checkTranslations(of: text, scope: scope, role: role, into: &found)
-                checkLinks(in: text, scope: scope, into: &found)
+            validator.forEachText(of: procedures[index]) { text, scope, role in
+                validator.checkTranslations(of: text, scope: scope, role: role, into: &found)
+                validator.checkLinks(in: text, scope: scope, into: &found)
             }
-            results[index] = found
+            return found
         }
-        for found in results.values { diagnostics.append(contentsOf: found) }
+        for found in results { diagnostics.append(contentsOf: found) }
         return diagnostics
     }
 
