@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "WegwijsCore", targets: ["WegwijsCore"]),
         // For Fuzz/'s cmark bridge check under valgrind, which needs nothing else.
         .library(name: "WegwijsMarkdown", targets: ["WegwijsMarkdown"]),
+        // For Fuzz/'s template fuzzer, which needs nothing else.
+        .library(name: "WegwijsMustache", targets: ["WegwijsMustache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -24,6 +26,8 @@ let package = Package(
         ),
         // The only importer of CCmark: CommonMark documents, their links, and cmark's renderers.
         .target(name: "WegwijsMarkdown", dependencies: ["CCmark"]),
+        // Mustache templates compiled once into trees, rendered against typed models; no dependencies.
+        .target(name: "WegwijsMustache"),
         // Model, loading, diagnostics, validation, link resolution, rendering, building.
         .target(
             name: "WegwijsCore",
@@ -44,6 +48,7 @@ let package = Package(
         .executableTarget(name: "wegwijs", dependencies: ["WegwijsCommandLine"]),
         .target(name: "WegwijsTestSupport", dependencies: ["WegwijsCore"], path: "Tests/WegwijsTestSupport"),
         .testTarget(name: "WegwijsMarkdownTests", dependencies: ["WegwijsMarkdown"]),
+        .testTarget(name: "WegwijsMustacheTests", dependencies: ["WegwijsMustache"]),
         .testTarget(
             name: "WegwijsCoreTests",
             dependencies: ["WegwijsCore", "WegwijsTestSupport"],
