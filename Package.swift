@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "WegwijsCore", targets: ["WegwijsCore"]),
         // For Fuzz/'s cmark bridge check under valgrind, which needs nothing else.
         .library(name: "WegwijsMarkdown", targets: ["WegwijsMarkdown"]),
+        // For Fuzz/'s template fuzzer, which needs nothing else.
+        .library(name: "WegwijsMustache", targets: ["WegwijsMustache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -23,7 +25,7 @@ let package = Package(
         ),
         // The only importer of CCmark: CommonMark documents, their links, and cmark's renderers.
         .target(name: "WegwijsMarkdown", dependencies: ["CCmark"]),
-        // Our Mustache engine: templates compiled once, rendered against typed page models, checked at load.
+        // Mustache templates compiled once into trees, rendered against typed models; no dependencies.
         .target(name: "WegwijsMustache"),
         // Model, loading, diagnostics, validation, link resolution, rendering, building.
         .target(
