@@ -93,14 +93,15 @@ public struct Templates: Sendable {
             isComplete = false
         }
         let strings = stringKeys.map(InterfaceStringsTemplate.schema(keys:)) ?? .any
-        // A partial is checked with every template that uses it: a problem in it is reported once.
+        // A partial is checked with every template that uses it: a problem in it is reported once, for the first
+        // page model it fails with.
         var reported = Set<String>()
         for format in OutputFormat.allCases {
             for page in Page.allCases {
                 guard let name = page.name(in: format), library.contains(name) else { continue }
                 for problem in library.problems(in: name, against: page.schema(strings: strings)) {
                     let location = SourceLocation(file: "\(displayPath)/\(problem.template).mustache", line: problem.line, column: problem.column)
-                    if reported.insert("\(problem.template):\(problem.line):\(problem.column):\(problem.message)").inserted {
+                    if reported.insert("\(problem.template):\(problem.line):\(problem.column)").inserted {
                         diagnostics.error("template-field", at: location, problem.message)
                     }
                     isComplete = false

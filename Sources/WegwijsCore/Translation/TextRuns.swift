@@ -68,27 +68,7 @@ struct TextRuns: MarkdownVisitor {
 }
 
 extension TextRuns.Run {
-    /// The offsets where `label` occurs as whole words (no letter or digit right before or after it).
-    ///
-    /// A label of one word is not taken at the start of a sentence, where any word is capitalised
-    /// ("Save the file first" does not name the Save button).
-    func occurrences(of label: [Unicode.Scalar]) -> [Int] {
-        guard !label.isEmpty, label.count <= characters.count else { return [] }
-        let isOneWord = !label.contains(" ")
-        var found: [Int] = []
-        var start = 0
-        while start + label.count <= characters.count {
-            defer { start += 1 }
-            guard (0..<label.count).allSatisfy({ characters[start + $0].scalar == label[$0] }) else { continue }
-            if start > 0, Self.isWordCharacter(characters[start - 1].scalar) { continue }
-            let end = start + label.count
-            if end < characters.count, Self.isWordCharacter(characters[end].scalar) { continue }
-            if isOneWord, startsSentence(at: start) { continue }
-            found.append(start)
-        }
-        return found
-    }
-
+    /// Whether the word at `offset` starts a sentence (after `.`, `!`, `?` or `:`, or at the start of a block).
     func startsSentence(at offset: Int) -> Bool {
         var index = offset - 1
         while index >= 0, characters[index].scalar.properties.isWhitespace { index -= 1 }

@@ -172,26 +172,19 @@ public struct TranslationChecker: Sendable {
         in entry: Text.Entry, language: String, labels: [String: GlossaryLabels],
         onlyTerms: Set<String>?, into diagnostics: inout Diagnostics
     ) -> Set<String> {
-        // Only labels whose first word the text has: one pass over the text instead of a search per label.
-        let candidates = labels[language]?.candidates(in: entry.value, onlyTerms: onlyTerms) ?? []
+        // One pass of the labels' automaton over each run of the text, however many labels there are.
+        guard let labels = labels[language], !labels.isEmpty else { return [] }
         var found = Set<String>()
-        guard !candidates.isEmpty else { return found }
         for run in TextRuns.of(entry.value) {
-            var taken: [Range<Int>] = []
-            for candidate in candidates {
-                let (key, label) = (candidate.key, candidate.label)
-                for start in run.occurrences(of: label) {
-                    let range = start..<(start + label.count)
-                    guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
-                    taken.append(range)
-                    found.insert(key)
-                    let character = run.characters[start]
-                    let text = String(String.UnicodeScalarView(label))
-                    diagnostics.warning(
-                        "glossary-label", at: files.location(line: character.line, utf8Column: character.utf8Column, in: entry),
-                        "'\(text)' is the label of glossary term '\(key)': link the term instead, as [](term:\(key))",
-                        notes: ["A linked term is shown as an interface element and follows the glossary when the label changes."])
-                }
+            for match in labels.matches(in: run, onlyTerms: onlyTerms) {
+                let label = labels.labels[match.label]
+                found.insert(label.key)
+                let character = run.characters[match.start]
+                let text = String(String.UnicodeScalarView(label.label))
+                diagnostics.warning(
+                    "glossary-label", at: files.location(line: character.line, utf8Column: character.utf8Column, in: entry),
+                    "'\(text)' is the label of glossary term '\(label.key)': link the term instead, as [](term:\(label.key))",
+                    notes: ["A linked term is shown as an interface element and follows the glossary when the label changes."])
             }
         }
         return found

@@ -69,7 +69,7 @@ import WegwijsTestSupport
         let templates = Templates.load(from: fixture.templates, displayPath: "templates", diagnostics: &diagnostics)
         #expect(templates == nil)
         #expect(diagnostics.sorted.map(\.headline) == [
-            "templates/html-index.mustache:2:1: error: Mustache syntax error: a section is opened but never closed",
+            "templates/html-index.mustache:1:4: error: Mustache syntax error: the section 'steps' is opened but never closed",
             "templates/md-index.mustache:1:1: error: missing template 'md-index.mustache'",
         ])
     }
