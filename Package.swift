@@ -11,7 +11,6 @@ let package = Package(
         .library(name: "WegwijsMarkdown", targets: ["WegwijsMarkdown"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
@@ -24,12 +23,18 @@ let package = Package(
         ),
         // The only importer of CCmark: CommonMark documents, their links, and cmark's renderers.
         .target(name: "WegwijsMarkdown", dependencies: ["CCmark"]),
+        // The libyaml C library, found through pkg-config; imported by WegwijsCore's YAML event reader alone.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         // Model, loading, diagnostics, validation, link resolution, rendering, building.
         .target(
             name: "WegwijsCore",
             dependencies: [
                 "WegwijsMarkdown",
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
