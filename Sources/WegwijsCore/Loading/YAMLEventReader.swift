@@ -80,7 +80,8 @@ enum YAMLEventReader {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            document.events.reserveCapacity(bytes.count / 8)
+            // About one event per 16 bytes of content; a huge scalar needs none of this room.
+            document.events.reserveCapacity(min(bytes.count / 16, 1 << 16))
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
