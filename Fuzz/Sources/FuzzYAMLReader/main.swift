@@ -54,11 +54,16 @@ func check(_ document: YAMLDocument, text: [UInt8]) {
     }
     var lineStarts = [0]
     for (offset, byte) in text.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
-    func checkMark(_ mark: YAMLMark, _ what: String) {
+    func checkMark(_ mark: YAMLMark, _ what: String, isStart: Bool) {
         let offset = Int(mark.offset)
         guard offset <= text.count else { fatalError("\(what): offset \(offset) past the text's \(text.count) bytes") }
         guard offset == text.count || text[offset] & 0xC0 != 0x80 else { fatalError("\(what): offset \(offset) inside a character") }
         guard !hasOtherBreaks else { return }
+        // At the end of a text without a final line break libyaml marks the start of a line after the
+        // last; start marks keep that (diagnostics use them as Yams did), end marks are on the last line.
+        if isStart, offset == text.count, text.last != UInt8(ascii: "\n"), Int(mark.line) == lineStarts.count, mark.column == 0 {
+            return
+        }
         guard Int(mark.line) < lineStarts.count else { fatalError("\(what): line \(mark.line) past the last line") }
         let lineStart = lineStarts[Int(mark.line)]
         let column = String(decoding: text[lineStart..<max(lineStart, offset)], as: UTF8.self).unicodeScalars.count
@@ -68,8 +73,8 @@ func check(_ document: YAMLDocument, text: [UInt8]) {
     }
     var open: [Int] = []
     for (index, event) in document.events.enumerated() {
-        checkMark(event.start, "event \(index) start")
-        checkMark(event.end, "event \(index) end")
+        checkMark(event.start, "event \(index) start", isStart: true)
+        checkMark(event.end, "event \(index) end", isStart: false)
         guard event.start.offset <= event.end.offset else { fatalError("event \(index) ends before it starts") }
         switch event.kind {
         case .sequenceStart, .mappingStart:

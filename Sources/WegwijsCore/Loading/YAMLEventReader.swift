@@ -168,7 +168,40 @@ enum YAMLEventReader {
         }
 
         mutating func event(_ kind: YAMLEvent.Kind, _ style: YAMLEvent.Style, _ event: yaml_event_t) -> YAMLEvent {
-            YAMLEvent(kind: kind, style: style, start: mark(event.start_mark), end: mark(event.end_mark))
+            YAMLEvent(kind: kind, style: style, start: mark(event.start_mark), end: endMark(event.end_mark))
+        }
+
+        /// An end mark, on a line of the text: at the end of a text without a final line break, libyaml
+        /// marks a line after the last (it adds a line break to the stream). Start marks stay as libyaml
+        /// gives them, since diagnostics use them as Yams gave them.
+        mutating func endMark(_ mark: yaml_mark_t) -> YAMLMark {
+            var end = self.mark(mark)
+            guard Int(end.offset) == bytes.count, end.column == 0, end.line > 0, !endsWithLineBreak else { return end }
+            end.line -= 1
+            end.column = UInt32(truncatingIfNeeded: charactersOfLastLine)
+            return end
+        }
+
+        /// Whether the text ends with a line break as libyaml counts them (LF, CR, NEL, LS, PS).
+        var endsWithLineBreak: Bool {
+            guard let last = bytes.last else { return true }
+            if last == 0x0A || last == 0x0D { return true }
+            let count = bytes.count
+            if count >= 2, bytes[count - 2] == 0xC2, last == 0x85 { return true }
+            return count >= 3 && bytes[count - 3] == 0xE2 && bytes[count - 2] == 0x80 && (last == 0xA8 || last == 0xA9)
+        }
+
+        /// The characters after the text's last line break.
+        var charactersOfLastLine: Int {
+            var start = bytes.count
+            while start > 0 {
+                let byte = bytes[start - 1]
+                if byte == 0x0A || byte == 0x0D { break }
+                if byte == 0x85, start >= 2, bytes[start - 2] == 0xC2 { break }
+                if byte == 0xA8 || byte == 0xA9, start >= 3, bytes[start - 3] == 0xE2, bytes[start - 2] == 0x80 { break }
+                start -= 1
+            }
+            return bytes[start...].reduce(0) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
         }
 
         mutating func append(_ event: YAMLEvent) -> Int {
