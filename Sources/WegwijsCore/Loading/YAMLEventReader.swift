@@ -117,11 +117,15 @@ enum YAMLEventReader {
                 let scalar = event.data.scalar
                 let valueStart = document.values.count
                 if let value = scalar.value, scalar.length > 0 {
-                    document.values.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
+                    var bytes = UnsafeBufferPointer(start: value, count: scalar.length)[...]
+                    // Yams decoded values with Foundation, which drops a byte order mark at a value's start
+                    // (one after indentation: libyaml skips it only in column 1). Dropped likewise.
+                    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+                    document.values.append(contentsOf: bytes)
                 }
                 var added = self.event(.scalar, Self.style(of: scalar.style), event)
                 added.valueStart = UInt32(truncatingIfNeeded: valueStart)
-                added.valueCount = UInt32(truncatingIfNeeded: scalar.length)
+                added.valueCount = UInt32(truncatingIfNeeded: document.values.count - valueStart)
                 let index = append(added)
                 return close(index, anchor: Self.string(scalar.anchor), size: 1)
             case YAML_SEQUENCE_START_EVENT:
