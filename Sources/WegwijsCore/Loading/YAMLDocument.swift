@@ -3,8 +3,11 @@
 /// `line` and `column` are 0-based, the column in Unicode scalars (libyaml's unit); `offset` counts UTF-8
 /// bytes from the start of the file's text, after a byte order mark.
 struct YAMLMark: Sendable, Equatable {
+    /// The line, 0-based.
     var line: UInt32
+    /// The column in Unicode scalars, 0-based.
     var column: UInt32
+    /// The UTF-8 byte offset in the file's text.
     var offset: UInt32
 
     /// This place as a 1-based location in `file`.
@@ -29,7 +32,9 @@ struct YAMLEvent: Sendable {
         case plain, singleQuoted, doubleQuoted, literal, folded, block, flow
     }
 
+    /// What the event is.
     var kind: Kind
+    /// How its node was written (an end event repeats its collection's style).
     var style: Style
     /// Where the node starts: a scalar's first character, opening quote or `|`/`>` indicator; a collection's
     /// first key, `-`, `[` or `{`; an alias's `*`.
@@ -76,7 +81,9 @@ struct YAMLDocument: Sendable {
 /// An alias reads as the node it names, with that node's position (as Yams composed it): handles never
 /// point at an alias event.
 struct YAMLNode: Sendable {
+    /// The document the node is in.
     let document: YAMLDocument
+    /// The index of the node's first event in ``YAMLDocument/events``; never an alias's.
     let index: Int
 
     /// A handle on the node at `index`, following an alias to its node.
@@ -95,7 +102,9 @@ struct YAMLNode: Sendable {
 
     /// A scalar: its value and how it was written.
     struct Scalar {
+        /// The value, as YAML made it of the source (quotes, escapes, folding and indentation undone).
         var string: String
+        /// The scalar style.
         var style: YAMLEvent.Style
     }
 
@@ -119,7 +128,9 @@ struct YAMLNode: Sendable {
 
     /// The items of a sequence or the keys and values of a mapping, in order, as handles.
     struct Items: Sequence {
+        /// The document.
         let document: YAMLDocument
+        /// The index of the collection's start event.
         let start: Int
 
         func makeIterator() -> Iterator { Iterator(document: document, position: start + 1) }
@@ -127,6 +138,7 @@ struct YAMLNode: Sendable {
         /// Whether the collection has no items.
         var isEmpty: Bool { document.events[start].link == UInt32(start + 1) }
 
+        /// Steps from item to item, over each item's subtree.
         struct Iterator: IteratorProtocol {
             let document: YAMLDocument
             var position: Int
@@ -141,6 +153,7 @@ struct YAMLNode: Sendable {
 
     /// The entries of a mapping, as key and value handles in the order written.
     struct Pairs: Sequence {
+        /// The keys and values, alternately.
         let items: Items
 
         init(document: YAMLDocument, start: Int) { items = Items(document: document, start: start) }
@@ -152,6 +165,7 @@ struct YAMLNode: Sendable {
         /// The keys, in order.
         var keys: [YAMLNode] { map(\.key) }
 
+        /// Takes the items two at a time.
         struct Iterator: IteratorProtocol {
             var items: Items.Iterator
 
