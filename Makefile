@@ -6,7 +6,7 @@ export SWIFT_BACKTRACE := enable=no
 
 .PHONY: guides pdf test dependencies print-dependencies test-dependencies build snapshots bench check screenshots clean fuzz asan tsan valgrind hardening
 
-## Render content/ to output/ (installs libcmark-dev first where it is missing).
+## Render content/ to output/ (installs libcmark-dev and libyaml-dev first where they are missing).
 guides: build
 	$(BIN) build --content content --templates templates --output output
 

@@ -13,7 +13,6 @@ let package = Package(
         .library(name: "WegwijsMustache", targets: ["WegwijsMustache"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
@@ -27,13 +26,19 @@ let package = Package(
         .target(name: "WegwijsMarkdown", dependencies: ["CCmark"]),
         // Mustache templates compiled once into trees, rendered against typed models; no dependencies.
         .target(name: "WegwijsMustache"),
+        // The libyaml C library, found through pkg-config; imported by WegwijsCore's YAML event reader alone.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         // Model, loading, diagnostics, validation, link resolution, rendering, building.
         .target(
             name: "WegwijsCore",
             dependencies: [
                 "WegwijsMarkdown",
                 "WegwijsMustache",
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
             ]
         ),
         // The subcommands: argument parsing and printing, assembling work from the core.

@@ -8,7 +8,7 @@ extension ContentLoader {
     /// Used to check edits before they are written: nothing on disk is read or changed.
     public func site(_ site: Site, withFile displayPath: String, holding data: Data) -> (site: Site?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        guard let root = YAMLFile.compose(data, displayPath: displayPath, diagnostics: &diagnostics) else {
+        guard let root = YAMLFile.read(data, displayPath: displayPath, diagnostics: &diagnostics) else {
             if !diagnostics.hasErrors { diagnostics.error("empty-file", at: .start(of: displayPath), "the file would be empty") }
             return (nil, diagnostics)
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads a content folder into a ``Site``, reporting every problem found on the way.
 ///
@@ -78,10 +77,10 @@ public struct ContentLoader: Sendable {
     }
 
     /// The glossary in glossary.yaml's composed root.
-    static func glossary(_ root: Node, file: String, languages: [String], diagnostics: inout Diagnostics) -> Glossary {
+    static func glossary(_ root: YAMLNode, file: String, languages: [String], diagnostics: inout Diagnostics) -> Glossary {
         var reader = NodeReader(file: file, languages: languages)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        guard case .mapping(let mapping) = root else {
+        guard case .mapping(let mapping) = root.content else {
             reader.error("wrong-type", at: root, "glossary.yaml must map term keys to labels, not \(reader.describe(root))")
             return Glossary(terms: [], file: file)
         }

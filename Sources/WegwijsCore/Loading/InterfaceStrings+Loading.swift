@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension InterfaceStrings {
     /// Reads every `<language>.yaml` in `directory`, reporting syntax errors, non-string values and missing keys.
@@ -20,7 +19,7 @@ extension InterfaceStrings {
             let yaml = YAMLFile(url: directory.appendingPathComponent(name), displayPath: file, diagnostics: &diagnostics)
             guard let root = yaml.root else { continue }
             var reader = NodeReader(file: file, languages: [])
-            guard case .mapping(let mapping) = root else {
+            guard case .mapping(let mapping) = root.content else {
                 reader.error("wrong-type", at: root, "a strings file maps keys to strings, not \(reader.describe(root))")
                 diagnostics.append(contentsOf: reader.diagnostics)
                 continue

@@ -1,8 +1,8 @@
-import Yams
-
-/// Reads Yams nodes of one file into model values, reporting every problem and carrying on.
+/// Reads the nodes of one YAML file into model values, reporting every problem and carrying on.
 ///
-/// The only code besides ``YAMLFile`` that knows Yams. Every value read keeps the mark of its node.
+/// Every value read keeps the marks of its node. Scalars are strings: `no`, `nee`, `on` or `~` read where
+/// a text or string is asked for are that text; only ``isNull(_:)`` (asked for optional fields and by
+/// ``required(_:in:what:)``) sees an empty plain scalar, `~` or `null` as nothing.
 struct NodeReader {
     /// The file, as shown in diagnostics.
     let file: String
@@ -12,23 +12,22 @@ struct NodeReader {
     var diagnostics = Diagnostics()
 
     /// The location of a node.
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return .start(of: file) }
-        return SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
+    func location(of node: YAMLNode) -> SourceLocation {
+        node.event.start.location(in: file)
     }
 
     // MARK: - Mappings
 
     /// The entries of a mapping node with only `known` keys, or nil (reported) when `node` is no mapping.
     /// Unknown keys are reported with a suggestion and left out.
-    mutating func fields(of node: Node, what: String, known: [String]) -> Fields? {
-        guard case .mapping(let mapping) = node else {
+    mutating func fields(of node: YAMLNode, what: String, known: [String]) -> Fields? {
+        guard case .mapping(let mapping) = node.content else {
             error("wrong-type", at: node, "\(what) must be a mapping of keys to values, not \(describe(node))")
             return nil
         }
         var fields = Fields(location: location(of: node))
         for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
+            guard case .scalar(let scalar) = key.content else {
                 error("wrong-type", at: key, "a key in \(what) must be a plain name")
                 continue
             }
@@ -46,7 +45,7 @@ struct NodeReader {
     }
 
     /// A required field: reports when it is missing.
-    mutating func required(_ name: String, in fields: Fields, what: String) -> Node? {
+    mutating func required(_ name: String, in fields: Fields, what: String) -> YAMLNode? {
         guard let value = fields[name] else {
             diagnostics.error("missing-field", at: fields.location, "\(what) has no '\(name)'", notes: ["Add '\(name):'."])
             return nil
@@ -61,8 +60,8 @@ struct NodeReader {
     // MARK: - Scalars
 
     /// A string scalar, or nil (reported) for any other node.
-    mutating func string(_ node: Node, what: String) -> String? {
-        guard case .scalar(let scalar) = node else {
+    mutating func string(_ node: YAMLNode, what: String) -> String? {
+        guard case .scalar(let scalar) = node.content else {
             error("wrong-type", at: node, "\(what) must be a string, not \(describe(node))")
             return nil
         }
@@ -70,7 +69,7 @@ struct NodeReader {
     }
 
     /// An id matching `^[a-z0-9]+(-[a-z0-9]+)*$`, or nil (reported).
-    mutating func id(_ node: Node, what: String) -> String? {
+    mutating func id(_ node: YAMLNode, what: String) -> String? {
         guard let value = string(node, what: what) else { return nil }
         guard Identifier.isValid(value) else {
             let suggestion = Identifier.suggestion(for: value).map { " (did you mean '\($0)'?)" } ?? ""
@@ -83,8 +82,8 @@ struct NodeReader {
     }
 
     /// The items of a sequence node, or nil (reported).
-    mutating func sequence(_ node: Node, what: String) -> [Node]? {
-        guard case .sequence(let sequence) = node else {
+    mutating func sequence(_ node: YAMLNode, what: String) -> [YAMLNode]? {
+        guard case .sequence(let sequence) = node.content else {
             error("wrong-type", at: node, "\(what) must be a list, not \(describe(node))")
             return nil
         }
@@ -94,10 +93,10 @@ struct NodeReader {
     // MARK: - Texts
 
     /// A text: a mapping of language codes to strings, or one string for every language.
-    mutating func text(_ node: Node, what: String) -> Text? {
-        switch node {
+    mutating func text(_ node: YAMLNode, what: String) -> Text? {
+        switch node.content {
         case .scalar(let scalar):
-            if isNull(node) || scalar.string.allSatisfy(\.isWhitespace) {
+            if scalar.string.allSatisfy(\.isWhitespace) {
                 error("empty-text", at: node, "\(what) is empty")
                 return nil
             }
@@ -118,11 +117,11 @@ struct NodeReader {
                         notes: ["The site's languages, from site.yaml: \(languages.joined(separator: ", "))."])
                     continue
                 }
-                guard case .scalar(let scalar) = value else {
+                guard case .scalar(let scalar) = value.content else {
                     error("wrong-type", at: value, "the '\(language)' text of \(what) must be a string, not \(describe(value))")
                     continue
                 }
-                if isNull(value) || scalar.string.allSatisfy(\.isWhitespace) {
+                if scalar.string.allSatisfy(\.isWhitespace) {
                     error("empty-text", at: key, "the '\(language)' text of \(what) is empty")
                     continue
                 }
@@ -133,7 +132,7 @@ struct NodeReader {
                 return nil
             }
             return Text(entries: entries, location: location(of: node))
-        default:
+        case .sequence:
             error(
                 "wrong-type", at: node,
                 "\(what) must be a text (a string, or a mapping of languages to strings), not \(describe(node))")
@@ -142,12 +141,13 @@ struct NodeReader {
     }
 
     /// A list of texts.
-    mutating func texts(_ node: Node, what: String) -> [Text] {
+    mutating func texts(_ node: YAMLNode, what: String) -> [Text] {
         guard let items = sequence(node, what: what) else { return [] }
         return items.enumerated().compactMap { offset, item in text(item, what: "item \(offset + 1) of \(what)") }
     }
 
-    func origin(of node: Node, _ scalar: Node.Scalar) -> TextOrigin {
+    /// Where a text's scalar is, from its start to its end, and how it was written.
+    func origin(of node: YAMLNode, _ scalar: YAMLNode.Scalar) -> TextOrigin {
         let style: TextOrigin.Style =
             switch scalar.style {
             case .singleQuoted: .singleQuoted
@@ -156,28 +156,30 @@ struct NodeReader {
             case .folded: .folded
             default: .plain
             }
-        return TextOrigin(location: location(of: node), style: style)
+        let event = node.event
+        return TextOrigin(
+            location: location(of: node), style: style, startOffset: Int(event.start.offset),
+            end: TextOrigin.End(line: Int(event.end.line) + 1, column: Int(event.end.column) + 1, offset: Int(event.end.offset)))
     }
 
     // MARK: - Helpers
 
     /// Whether a node is an empty plain scalar or `~`/`null`.
-    func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node.content, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// "a list", "a mapping", "the string 'x'": for messages about wrong types.
-    func describe(_ node: Node) -> String {
-        switch node {
+    func describe(_ node: YAMLNode) -> String {
+        switch node.content {
         case .scalar: isNull(node) ? "nothing" : "a string"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
-    mutating func error(_ id: String, at node: Node, _ summary: String, notes: [String] = []) {
+    mutating func error(_ id: String, at node: YAMLNode, _ summary: String, notes: [String] = []) {
         diagnostics.error(id, at: location(of: node), summary, notes: notes)
     }
 }
@@ -187,8 +189,8 @@ struct Fields {
     /// Where the mapping starts.
     let location: SourceLocation
     /// Key and value nodes by key.
-    var entries: [String: (key: Node, value: Node)] = [:]
+    var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
 
     /// The value of `name`, if present.
-    subscript(name: String) -> Node? { entries[name]?.value }
+    subscript(name: String) -> YAMLNode? { entries[name]?.value }
 }

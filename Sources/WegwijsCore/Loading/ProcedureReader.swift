@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one procedure file.
 enum ProcedureReader {
@@ -11,7 +10,7 @@ enum ProcedureReader {
     static let noteKeys = ["type", "text"]
 
     /// The procedure in `root`, or nil when its required parts are unusable (reported in `reader`).
-    static func read(_ root: Node, id: String, group: String, reader: inout NodeReader) -> Procedure? {
+    static func read(_ root: YAMLNode, id: String, group: String, reader: inout NodeReader) -> Procedure? {
         let what = "procedure '\(id)'"
         guard let fields = reader.fields(of: root, what: what, known: procedureKeys) else { return nil }
         let title = reader.required("title", in: fields, what: what).flatMap { reader.text($0, what: "the title") }
@@ -46,7 +45,7 @@ enum ProcedureReader {
 
     // MARK: - Inputs
 
-    static func readInputs(_ node: Node, reader: inout NodeReader) -> [Input] {
+    static func readInputs(_ node: YAMLNode, reader: inout NodeReader) -> [Input] {
         guard let items = reader.sequence(node, what: "'inputs'") else { return [] }
         var inputs: [Input] = []
         for item in items {
@@ -82,14 +81,14 @@ enum ProcedureReader {
 
     // MARK: - Steps
 
-    static func readSteps(_ items: [Node], reader: inout NodeReader) -> [StepEntry] {
+    static func readSteps(_ items: [YAMLNode], reader: inout NodeReader) -> [StepEntry] {
         var steps: [StepEntry] = []
         // A step is large and a site holds many: grown by appending, the arrays kept much of their room unused.
         steps.reserveCapacity(items.count)
         var seenIDs: [String: SourceLocation] = [:]
         for (offset, item) in items.enumerated() {
             let position = offset + 1
-            if case .mapping(let mapping) = item, mapping.keys.contains(where: { $0.scalar?.string == "include" }) {
+            if case .mapping(let mapping) = item.content, mapping.keys.contains(where: { $0.scalar?.string == "include" }) {
                 guard let fields = reader.fields(of: item, what: "an include", known: includeKeys),
                     let node = fields["include"], let id = reader.id(node, what: "included procedure")
                 else { continue }
@@ -109,7 +108,7 @@ enum ProcedureReader {
         return steps
     }
 
-    static func readStep(_ node: Node, position: Int, reader: inout NodeReader) -> Step? {
+    static func readStep(_ node: YAMLNode, position: Int, reader: inout NodeReader) -> Step? {
         let what = "step \(position)"
         guard let fields = reader.fields(of: node, what: what, known: stepKeys + includeKeys) else { return nil }
         var id = "step-\(position)"
@@ -131,11 +130,11 @@ enum ProcedureReader {
             notes: notes, result: result)
     }
 
-    static func readFigure(_ node: Node, reader: inout NodeReader) -> Figure? {
+    static func readFigure(_ node: YAMLNode, reader: inout NodeReader) -> Figure? {
         guard let fields = reader.fields(of: node, what: "the figure", known: figureKeys) else { return nil }
         var source: Figure.Source?
         if let src = reader.required("src", in: fields, what: "the figure") {
-            switch src {
+            switch src.content {
             case .mapping(let mapping):
                 var paths: [String: Located<String>] = [:]
                 for (key, value) in mapping {
@@ -162,7 +161,7 @@ enum ProcedureReader {
         return Figure(source: source, alt: alt, callouts: callouts, location: fields.location)
     }
 
-    static func readNotes(_ node: Node, reader: inout NodeReader) -> [Note] {
+    static func readNotes(_ node: YAMLNode, reader: inout NodeReader) -> [Note] {
         guard let items = reader.sequence(node, what: "'notes'") else { return [] }
         var notes: [Note] = []
         for item in items {

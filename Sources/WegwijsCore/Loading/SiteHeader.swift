@@ -1,5 +1,3 @@
-import Yams
-
 /// What site.yaml says: title, languages and groups.
 struct SiteHeader {
     var title: Text
@@ -10,7 +8,7 @@ struct SiteHeader {
     static let keys = ["title", "languages", "groups"]
 
     /// Reads site.yaml's root; nil when it is too broken to go on (title or languages unusable).
-    init?(_ root: Node, reader: inout NodeReader) {
+    init?(_ root: YAMLNode, reader: inout NodeReader) {
         guard let fields = reader.fields(of: root, what: "site.yaml", known: Self.keys) else { return nil }
         var languages: [String] = []
         var languageLocations: [SourceLocation] = []
@@ -61,7 +59,7 @@ struct SiteHeader {
         self.groups = groups
     }
 
-    static func group(_ node: Node, reader: inout NodeReader) -> Group? {
+    static func group(_ node: YAMLNode, reader: inout NodeReader) -> Group? {
         guard let fields = reader.fields(of: node, what: "a group", known: ["id", "title"]) else { return nil }
         let id = reader.required("id", in: fields, what: "the group").flatMap { reader.id($0, what: "group id") }
         let title = reader.required("title", in: fields, what: "group '\(id ?? "?")'").flatMap {

@@ -1,17 +1,16 @@
 import Foundation
-import Yams
 
-/// One YAML file read from disk and composed into Yams nodes, or the diagnostics that stopped it.
+/// One YAML file read from disk into a ``YAMLDocument``, or the diagnostics that stopped it.
 ///
-/// Invalid UTF-8 and YAML syntax errors become diagnostics with the line and column of the problem.
-/// A UTF-8 byte order mark is skipped; CRLF line ends are read as LF by libyaml.
+/// Invalid UTF-8, NUL characters and YAML syntax errors become diagnostics with the line and column of the
+/// problem. A UTF-8 byte order mark is skipped; CRLF line ends are read as LF by libyaml.
 struct YAMLFile {
     /// The path as shown to the user.
     let displayPath: String
-    /// The composed root, or nil for an empty file or one that could not be read.
-    let root: Node?
+    /// The root node, or nil for an empty file or one that could not be read.
+    let root: YAMLNode?
 
-    /// Reads and composes `url`, reporting problems under `displayPath`.
+    /// Reads `url`, reporting problems under `displayPath`.
     init(url: URL, displayPath: String, diagnostics: inout Diagnostics) {
         self.displayPath = displayPath
         if let problem = RegularFile.problem(at: url) {
@@ -28,77 +27,65 @@ struct YAMLFile {
             root = nil
             return
         }
-        root = Self.compose(data, displayPath: displayPath, diagnostics: &diagnostics)
+        root = Self.read(data, displayPath: displayPath, diagnostics: &diagnostics)
     }
 
-    /// Composes YAML from bytes (also used by tests and the fuzzer).
-    static func compose(_ data: Data, displayPath: String, diagnostics: inout Diagnostics) -> Node? {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    /// Reads YAML from bytes (also used by tests and the fuzzer).
+    static func read(_ data: Data, displayPath: String, diagnostics: inout Diagnostics) -> YAMLNode? {
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         guard let text = String(validating: bytes, as: UTF8.self) else {
             diagnostics.error(
                 "invalid-utf8", at: firstInvalidUTF8(in: bytes, file: displayPath),
                 "the file is not valid UTF-8", notes: ["Save it as UTF-8 (most editors offer this under 'Encoding')."])
             return nil
         }
-        if let nul = text.unicodeScalars.firstIndex(of: "\0") {
+        if let nul = text.utf8.firstIndex(of: 0) {
             let location = location(of: nul, in: text, file: displayPath)
             diagnostics.error("invalid-character", at: location, "the file contains a NUL character")
             return nil
         }
-        if let excess = YAMLAliasBudget.firstExcess(in: text) {
-            diagnostics.error(
-                "alias-expansion", at: SourceLocation(file: displayPath, line: excess.line, column: excess.column),
-                "the alias '*\(TerminalText.safe(excess.anchor))' makes the file expand to more than \(YAMLAliasBudget.limit) YAML nodes",
-                notes: ["Aliases that repeat aliases grow exponentially; write the values out, or use fewer aliases."])
-            return nil
-        }
-        do {
-            let parser = try Parser(yaml: text, resolver: .basic)
-            return try parser.singleRoot()
-        } catch let error as YamlError {
-            diagnostics.append(contentsOf: [diagnostic(for: error, file: displayPath)])
-        } catch {
-            diagnostics.error("yaml-syntax", at: .start(of: displayPath), "cannot parse the YAML")
-        }
-        return nil
+        let (document, problems) = YAMLEventReader.read(text)
+        diagnostics.append(contentsOf: problems.map { diagnostic(for: $0, in: text, file: displayPath) })
+        return document?.root
     }
 
-    /// Our diagnostic for a Yams error: its mark and its problem, never the error's raw text.
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        func located(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
-            .composer(let context, let problem, let mark, let yaml):
+    /// Our diagnostic for a problem the event reader met: its position and libyaml's problem, never raw text.
+    static func diagnostic(for problem: YAMLEventReader.Problem, in yaml: String, file: String) -> Diagnostic {
+        switch problem {
+        case .syntax(let problem, let line, let column, let context):
+            let location = SourceLocation(file: file, line: max(1, line), column: max(1, column))
             var notes: [String] = []
-            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
-                notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)")
+            if let context, context.line != line || context.column != column {
+                notes.append("\(context.text) at line \(context.line), column \(context.column)")
             }
             // By scalars (TextLines): in a CRLF file "\r\n" is one Character and splitting at "\n" finds no line.
-            let line = TextLines.of(yaml).dropFirst(max(0, mark.line - 1)).first
-            if problem.contains("tab") || line?.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") == true {
+            let source = TextLines.of(yaml).dropFirst(max(0, line - 1)).first
+            if problem.contains("tab") || source?.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") == true {
                 notes.append("YAML indents with spaces only; replace the tab with spaces.")
             }
             if problem.hasPrefix("Maximum nesting level reached") {
                 return Diagnostic(
-                    .error, "yaml-nesting", at: located(mark), "the YAML is nested more than 1000 levels deep",
+                    .error, "yaml-nesting", at: location, "the YAML is nested more than 1000 levels deep",
                     notes: ["Content needs a few levels; look for runaway brackets or indentation."])
             }
-            return Diagnostic(.error, "yaml-syntax", at: located(mark), "YAML syntax error: \(problem)", notes: notes)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(.error, "yaml-syntax", at: location, "YAML syntax error: \(problem)", notes: notes)
+        case .duplicateKey(let key, let at, let first):
             return Diagnostic(
-                .error, "duplicate-key", at: located(context.mark),
-                "duplicate key \(names) in this mapping", notes: ["Each key may appear once; merge the two entries."])
-        case .reader(let problem, let offset, _, let yaml):
-            let location = offset.flatMap { offset -> SourceLocation? in
-                let index = yaml.utf8.index(yaml.utf8.startIndex, offsetBy: offset, limitedBy: yaml.utf8.endIndex)
-                return index.map { Self.location(of: $0, in: yaml, file: file) }
-            } ?? .start(of: file)
+                .error, "duplicate-key", at: at.location(in: file), "duplicate key '\(key)' in this mapping",
+                notes: [
+                    "'\(key)' is first at line \(first.line + 1), column \(first.column + 1).",
+                    "Each key may appear once; merge the two entries.",
+                ])
+        case .aliasExcess(let excess):
+            return Diagnostic(
+                .error, "alias-expansion", at: SourceLocation(file: file, line: excess.line, column: excess.column),
+                "the alias '*\(TerminalText.safe(excess.anchor))' makes the file expand to more than \(YAMLAliasBudget.limit) YAML nodes",
+                notes: ["Aliases that repeat aliases grow exponentially; write the values out, or use fewer aliases."])
+        case .unreadable(let problem, let offset):
+            let index = yaml.utf8.index(yaml.utf8.startIndex, offsetBy: offset, limitedBy: yaml.utf8.endIndex)
+            let location = index.map { Self.location(of: $0, in: yaml, file: file) } ?? .start(of: file)
             return Diagnostic(.error, "yaml-syntax", at: location, "cannot read the YAML: \(problem)")
-        default:
+        case .memory:
             return Diagnostic(.error, "yaml-syntax", at: .start(of: file), "cannot parse the YAML")
         }
     }

@@ -124,6 +124,7 @@ private struct StoredVersion: Sendable {
     var column: Int32
     var languageCount: UInt32
     var style: TextOrigin.Style
+    var marks: TextOrigin.Marks
 
     init(language: String, entry: Text.Entry) {
         storage = language + entry.value
@@ -133,6 +134,7 @@ private struct StoredVersion: Sendable {
         line = Int32(clamping: entry.origin.location.line)
         column = Int32(clamping: entry.origin.location.column)
         style = entry.origin.style
+        marks = entry.origin.marks
     }
 
     /// The language code.
@@ -161,7 +163,9 @@ private struct StoredVersion: Sendable {
 
     func version(in file: String) -> (language: String, entry: Text.Entry) {
         let location = SourceLocation(file: file, line: Int(line), column: Int(column))
-        return (language, Text.Entry(value: value, origin: TextOrigin(location: location, style: style)))
+        var origin = TextOrigin(location: location, style: style)
+        origin.marks = marks
+        return (language, Text.Entry(value: value, origin: origin))
     }
 }
 
@@ -172,14 +176,58 @@ public struct TextOrigin: Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
+    /// Where a scalar ends, as libyaml marks it: 1-based line and column (in Unicode scalars) and byte offset.
+    ///
+    /// A flow scalar ends just after its last character or closing quote; a block scalar after the line
+    /// breaks it takes, at the start of the line after it (or at the end of the file).
+    public struct End: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        /// In UTF-8 bytes from the start of the file's text, after a byte order mark.
+        public var offset: Int
+
+        /// An end at `line` and `column`, `offset` bytes into the file's text.
+        public init(line: Int, column: Int, offset: Int) {
+            self.line = line
+            self.column = column
+            self.offset = offset
+        }
+    }
+
     /// Where the scalar starts: its first character, its opening quote, or its `|`/`>` indicator.
     public var location: SourceLocation
     /// How it was written.
     public var style: Style
+    /// The byte offset of ``location`` in the file's text (after a byte order mark), when the loader knew it.
+    public var startOffset: Int? { marks.isKnown ? Int(marks.startOffset) : nil }
+    /// Where the scalar ends, when the loader knew it.
+    public var end: End? {
+        marks.isKnown ? End(line: Int(marks.endLine), column: Int(marks.endColumn), offset: Int(marks.endOffset)) : nil
+    }
 
-    /// An origin at `location` in `style`.
+    // Kept in 32 bits, as the model keeps its other positions (README, "Memory"); an end line of 0 is unknown.
+    struct Marks: Sendable, Hashable {
+        var startOffset: UInt32 = 0
+        var endLine: Int32 = 0
+        var endColumn: Int32 = 0
+        var endOffset: UInt32 = 0
+
+        var isKnown: Bool { endLine > 0 }
+    }
+    var marks = Marks()
+
+    /// An origin at `location` in `style`, whose extent is not known.
     public init(location: SourceLocation, style: Style) {
         self.location = location
         self.style = style
+    }
+
+    /// An origin from `location` (`startOffset` bytes into the file's text) to `end`, in `style`.
+    public init(location: SourceLocation, style: Style, startOffset: Int, end: End) {
+        self.location = location
+        self.style = style
+        marks = Marks(
+            startOffset: UInt32(clamping: startOffset), endLine: Int32(clamping: end.line),
+            endColumn: Int32(clamping: end.column), endOffset: UInt32(clamping: end.offset))
     }
 }

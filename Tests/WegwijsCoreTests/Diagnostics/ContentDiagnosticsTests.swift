@@ -126,11 +126,14 @@ import WegwijsTestSupport
         ])
     }
 
+    /// At the second occurrence, with the first in a note (Yams could only point at the mapping).
     @Test func duplicateKey() throws {
         let text = Self.procedure + "title: {en: Again, nl: Weer}\n"
         try expectLines(["procedures/portal/add-users.yaml": text], [
-            "procedures/portal/add-users.yaml:1:1: error: duplicate key 'title' in this mapping"
+            "procedures/portal/add-users.yaml:7:1: error: duplicate key 'title' in this mapping"
         ])
+        let diagnostic = try ContentFixture(["procedures/portal/add-users.yaml": text]).open().diagnostics.sorted.first
+        #expect(diagnostic?.notes.first == "'title' is first at line 1, column 1.")
     }
 
     @Test func undeclaredGroupFolder() throws {
