@@ -31,3 +31,74 @@ extension Po {
         }
     }
 }
+
+/// What `po import`, `xliff import` and `glossary import` share: the options, matching the file's language to
+/// the site's, planning, writing and the summary in the interface language.
+struct ImportOptions: ParsableArguments {
+    @Flag(help: "Refuse translations with warnings too (a changed source, a place that names nothing, a missing inline code or link).")
+    var strict = false
+}
+
+enum TranslationImport {
+    /// The site's language that `given` (as a translator's tool writes it: `nl_NL`, `nl-NL`, `NL`) stands for:
+    /// the site's own code when it has it (any case, `_` or `-`), else the site's language of the same primary
+    /// language (BCP 47 fallback: `nl-NL` → `nl`), said so in one line.
+    static func siteLanguage(for given: String, in session: ContentSession, interface: String) throws -> String {
+        let site = session.site
+        switch LanguageMatch.match(given, among: site.languages) {
+        case .exact(let code): return code
+        case .fallback(let code):
+            StandardStreams.printError(session.strings.string("import.locale", in: interface, ["given": given, "language": code]))
+            return code
+        case .none:
+            throw ValidationError("'\(given)' is not a language of the site (\(site.languages.joined(separator: ", ")))")
+        }
+    }
+
+    /// The language the command speaks in.
+    static func interfaceLanguage(of session: ContentSession) -> String {
+        InterfaceLanguage.fromEnvironment(ProcessInfo.processInfo.environment, among: session.site.languages, fallback: session.site.sourceLanguage)
+    }
+
+    /// Plans and writes the translations read from `file`, prints what happened; exits 1 when the file had errors
+    /// or translations were refused (or, with `strict`, left out with a warning).
+    static func run(
+        _ translations: [ExchangedTranslation], readProblems: Diagnostics, file: String, language: String, session: ContentSession,
+        strict: Bool, exportCommand: String
+    ) throws {
+        let interface = interfaceLanguage(of: session)
+        let plan = TranslationImporter(session: session, exportCommand: exportCommand).plan(translations, language: language, strict: strict)
+        var update = ContentUpdate(session: session)
+        update.changes = plan.changes
+        update.confirmations = plan.confirmations.map { ($0, language) }
+        update.earlierSources = plan.madeFromEarlierSource
+        update.notes = plan.notes.map { ($0.place, language, $0.lines) }
+        let problems = update.write()
+        let reported = (readProblems.all + plan.diagnostics.all + problems.all).sorted()
+        Report.printDiagnostics(reported)
+        func s(_ key: String, _ values: [String: String] = [:]) -> String { session.strings.string(key, in: interface, values) }
+        func counted(_ key: String, _ count: Int) -> String {
+            let plural = session.strings.hasKey("\(key).one") ? (count == 1 ? "\(key).one" : "\(key).other") : key
+            return s(plural, ["count": String(count)])
+        }
+        guard !problems.hasErrors else {
+            StandardStreams.printError(s("import.nothing-changed", ["summary": DiagnosticFormatter.summary(of: reported)]))
+            throw ExitCode(1)
+        }
+        let files = update.changedFiles.count + (update.recordFileWritten ? 1 : 0) + (update.notesFileWritten ? 1 : 0)
+        var summary = s("import.summary", [
+            "file": file, "language": language, "texts": counted("import.texts", plan.changes.count),
+            "files": counted("import.files", files), "records": counted("import.records", update.recordsUpdated),
+        ])
+        if !plan.confirmations.isEmpty { summary += ", " + counted("import.confirmed", plan.confirmations.count) }
+        if plan.matchedByFingerprint > 0 { summary += ", " + counted("import.fingerprint", plan.matchedByFingerprint) }
+        if plan.needsReview > 0 { summary += ", " + counted("import.review", plan.needsReview) }
+        if plan.untranslated > 0 { summary += ", " + counted("import.untranslated", plan.untranslated) }
+        if plan.emptied > 0 { summary += ", " + counted("import.emptied", plan.emptied) }
+        if plan.refused > 0 { summary += ", " + counted("import.refused", plan.refused) }
+        if plan.skipped > plan.refused { summary += ", " + counted("import.skipped", plan.skipped - (strict ? plan.refused : 0)) }
+        if update.notesFileWritten { summary += ", " + s("import.notes") }
+        StandardStreams.printError(summary + ".")
+        if plan.refused > 0 || readProblems.hasErrors { throw ExitCode(1) }
+    }
+}
