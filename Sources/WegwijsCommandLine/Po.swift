@@ -66,13 +66,35 @@ enum TranslationImport {
         _ translations: [ExchangedTranslation], readProblems: Diagnostics, file: String, language: String, session: ContentSession,
         strict: Bool, exportCommand: String
     ) throws {
+        try run([(language, translations)], readProblems: readProblems, file: file, session: session, strict: strict, exportCommand: exportCommand)
+    }
+
+    /// The same for translations into several languages at once (the columns of a glossary CSV), written together.
+    static func run(
+        _ batches: [(language: String, translations: [ExchangedTranslation])], readProblems: Diagnostics, file: String,
+        session: ContentSession, strict: Bool, exportCommand: String
+    ) throws {
         let interface = interfaceLanguage(of: session)
-        let plan = TranslationImporter(session: session, exportCommand: exportCommand).plan(translations, language: language, strict: strict)
+        let importer = TranslationImporter(session: session, exportCommand: exportCommand)
+        var plan = TranslationImporter.Plan()
         var update = ContentUpdate(session: session)
-        update.changes = plan.changes
-        update.confirmations = plan.confirmations.map { ($0, language) }
-        update.earlierSources = plan.madeFromEarlierSource
-        update.notes = plan.notes.map { ($0.place, language, $0.lines) }
+        for (language, translations) in batches {
+            let part = importer.plan(translations, language: language, strict: strict)
+            update.changes += part.changes
+            update.confirmations += part.confirmations.map { ($0, language) }
+            for (place, source) in part.madeFromEarlierSource { update.earlierSources["\(place)\u{0}\(language)"] = source }
+            update.notes += part.notes.map { ($0.place, language, $0.lines) }
+            plan.changes += part.changes
+            plan.confirmations += part.confirmations
+            plan.needsReview += part.needsReview
+            plan.untranslated += part.untranslated
+            plan.emptied += part.emptied
+            plan.matchedByFingerprint += part.matchedByFingerprint
+            plan.refused += part.refused
+            plan.skipped += part.skipped
+            plan.diagnostics.append(contentsOf: part.diagnostics)
+        }
+        let language = batches.map(\.language).joined(separator: ", ")
         let problems = update.write()
         let reported = (readProblems.all + plan.diagnostics.all + problems.all).sorted()
         Report.printDiagnostics(reported)

@@ -42,6 +42,6 @@ struct PoImport: AsyncParsableCommand {
         let language = try TranslationImport.siteLanguage(for: given, in: session, interface: interface)
         try TranslationImport.run(
             catalog.exchangedTranslations(file: file), readProblems: readProblems, file: file, language: language, session: session,
-            strict: importOptions.strict, exportCommand: "wegwijs po export")
+            strict: importOptions.strict, exportCommand: "wegwijs po export --lang {language}")
     }
 }

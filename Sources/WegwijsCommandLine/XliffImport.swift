@@ -51,6 +51,6 @@ struct XliffImport: AsyncParsableCommand {
         }
         try TranslationImport.run(
             document.translations, readProblems: readProblems, file: file, language: target, session: session,
-            strict: importOptions.strict, exportCommand: "wegwijs xliff export")
+            strict: importOptions.strict, exportCommand: "wegwijs xliff export --lang {language}")
     }
 }

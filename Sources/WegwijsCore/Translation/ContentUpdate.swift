@@ -11,8 +11,8 @@ public struct ContentUpdate: Sendable {
     public var changes: [(place: String, change: TextChange)] = []
     /// Places and languages whose translation is recorded as made from the current source.
     public var confirmations: [(place: String, language: String)] = []
-    /// Places whose new translation (in ``changes``) was made from an earlier source, given: recorded as made
-    /// from it, so the translation shows as outdated.
+    /// Places whose new translation (in ``changes``) was made from an earlier source, given, keyed by place, NUL
+    /// and language: recorded as made from it, so the translation shows as outdated.
     public var earlierSources: [String: String] = [:]
     /// The translators' notes to keep, per place and language (replacing what was kept for them).
     public var notes: [(place: String, language: String, lines: [String])] = []
@@ -46,7 +46,7 @@ public struct ContentUpdate: Sendable {
             guard let unit = sourceByPlace[place], !unit.text.isSameInEveryLanguage,
                 let source = unit.text.entry(in: unit.sourceLanguage)
             else { continue }
-            records.record(place: place, language: language, source: earlierSources[place] ?? source.value)
+            records.record(place: place, language: language, source: earlierSources["\(place)\u{0}\(language)"] ?? source.value)
         }
         records.prune(keepingPlaces: Set(sourceByPlace.keys), languages: site.languages)
         let after = records.fileText

@@ -14,8 +14,8 @@ public struct ExchangedTranslation: Sendable {
     public var location: SourceLocation
     /// What reading it found wrong (its inline codes): errors refuse it, warnings refuse it with `--strict`.
     public var problems = Diagnostics()
-    /// The translator's comments.
-    public var translatorNotes: [String] = []
+    /// The translator's comments; nil where the format has none (then those kept are left alone).
+    public var translatorNotes: [String]?
 
     public init(place: String?, source: String, target: String?, needsReview: Bool, location: SourceLocation) {
         self.place = place
@@ -74,6 +74,9 @@ public struct TranslationImporter: Sendable {
         public var skipped = 0
         /// The reports, placed in the exchange file.
         public var diagnostics = Diagnostics()
+
+        /// Nothing to do.
+        public init() {}
     }
 
     let units: [String: TranslationUnit]
@@ -87,7 +90,7 @@ public struct TranslationImporter: Sendable {
     public static let maximumReportsPerKind = 1000
 
     /// An importer into `session`'s content; `exportCommand` is what to run to export again (in advice).
-    public init(session: ContentSession, exportCommand: String = "wegwijs po export") {
+    public init(session: ContentSession, exportCommand: String = "wegwijs po export --lang {language}") {
         let all = session.site.translationUnits
         units = Dictionary(all.map { ($0.place, $0) }, uniquingKeysWith: { first, _ in first })
         suggester = PlaceSuggester(places: all.map(\.place))
@@ -133,7 +136,7 @@ public struct TranslationImporter: Sendable {
             }
             let current = unit.text.entry(in: unit.sourceLanguage)?.value ?? ""
             let source = POExporter.trimmed(current)
-            plan.notes.append((place, translation.translatorNotes))
+            if let notes = translation.translatorNotes { plan.notes.append((place, notes)) }
             let isCurrentSource = TextFingerprint.of(translation.source) == TextFingerprint.of(source)
             if translation.source != source, isCurrentSource { plan.matchedByFingerprint += 1 }
             let existing = unit.text.isSameInEveryLanguage ? nil : unit.text.entry(in: language).map { POExporter.trimmed($0.value) }
@@ -143,13 +146,13 @@ public struct TranslationImporter: Sendable {
                     skip(
                         "import-source-changed",
                         "the source text of '\(place)' changed since this file was exported, and the content's translation is already made from the current source",
-                        notes: ["Export the file again ('\(exportCommand) --lang \(language)') and translate the new text."])
+                        notes: ["Export the file again ('\(exportCommand.replacingOccurrences(of: "{language}", with: language))') and translate the new text."])
                     continue
                 }
                 problems.warning(
                     "import-source-changed", at: location,
                     "the source text of '\(place)' changed since this file was exported: the translation is applied and marked outdated",
-                    notes: ["Export the file again ('\(exportCommand) --lang \(language)') and translate the new text."])
+                    notes: ["Export the file again ('\(exportCommand.replacingOccurrences(of: "{language}", with: language))') and translate the new text."])
             }
             if translation.needsReview, !problems.hasErrors {
                 plan.needsReview += 1
