@@ -75,3 +75,23 @@ import Testing
         #expect(!XMLWriter.canHold("bell \u{7}"))
     }
 }
+
+@Suite struct LanguageAdderTests {
+    @Test func codesAreNormalisedAsBCP47() {
+        #expect(LanguageAdder.normalizedCode("de") == "de")
+        #expect(LanguageAdder.normalizedCode("fr_be") == "fr-BE")
+        #expect(LanguageAdder.normalizedCode("SR-latn-rs") == "sr-Latn-RS")
+        #expect(LanguageAdder.normalizedCode("es-419") == "es-419")
+        #expect(LanguageAdder.normalizedCode("german") == nil)
+        #expect(LanguageAdder.normalizedCode("de-") == nil)
+    }
+
+    @Test func siteYAMLGainsTheLanguageInPlaceInEitherStyle() throws {
+        let flow = "title: T\nlanguages: [en, \"nl\"]  # two\ngroups: []\n"
+        #expect(try LanguageAdder.siteText(flow, adding: "de", after: [.init(file: "s", line: 2, column: 13), .init(file: "s", line: 2, column: 17)])
+            == "title: T\nlanguages: [en, \"nl\", de]  # two\ngroups: []\n")
+        let block = "title: T\nlanguages:\n  - en\n  - nl # Dutch\ngroups: []\n"
+        #expect(try LanguageAdder.siteText(block, adding: "fr-BE", after: [.init(file: "s", line: 3, column: 5), .init(file: "s", line: 4, column: 5)])
+            == "title: T\nlanguages:\n  - en\n  - nl # Dutch\n  - fr-BE\ngroups: []\n")
+    }
+}
