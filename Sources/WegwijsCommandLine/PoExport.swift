@@ -20,6 +20,9 @@ struct PoExport: AsyncParsableCommand {
     @Option(name: .customLong("source-lang"), help: ArgumentHelp("Only the texts written in this language.", valueName: "code"))
     var sourceLanguage: String?
 
+    @Flag(help: "Add the interface strings (templates/strings/CODE.yaml) as a 'strings' part; import writes them back there.")
+    var interface = false
+
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
     var output: String?
 
@@ -30,8 +33,11 @@ struct PoExport: AsyncParsableCommand {
         let exporter = POExporter(session: session)
         let (sources, split) = try ExchangeOutput.sourceLanguages(
             sourceLanguage, export: TranslationExport(session: session), language: language, output: output, site: session.site)
+        let strings = interface ? ImportOptions.strings(session, options).units(for: language) : []
         for source in sources {
-            let text = POWriter.text(of: exporter.catalog(for: language, sourceLanguage: source))
+            // The strings are written in the site's source language: they go with its texts.
+            let extra = source == nil || source == session.site.sourceLanguage ? strings : []
+            let text = POWriter.text(of: exporter.catalog(for: language, sourceLanguage: source, adding: extra))
             try ExchangeOutput.write(text, to: split ? output.map { ExchangeOutput.path($0, sourceLanguage: source ?? "") } : output)
         }
     }

@@ -42,6 +42,7 @@ struct PoImport: AsyncParsableCommand {
         let language = try TranslationImport.siteLanguage(for: given, in: session, interface: interface)
         try TranslationImport.run(
             catalog.exchangedTranslations(file: file), readProblems: readProblems, file: file, language: language, session: session,
-            strict: importOptions.strict, exportCommand: "wegwijs po export --lang {language}")
+            strict: importOptions.strict, exportCommand: "wegwijs po export --lang {language}",
+            strings: ImportOptions.strings(session, options))
     }
 }

@@ -23,6 +23,9 @@ struct XliffExport: AsyncParsableCommand {
     @Option(name: .customLong("source-lang"), help: ArgumentHelp("Only the texts written in this language.", valueName: "code"))
     var sourceLanguage: String?
 
+    @Flag(help: "Add the interface strings (templates/strings/CODE.yaml) as a 'strings' part; import writes them back there.")
+    var interface = false
+
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
     var output: String?
 
@@ -35,8 +38,10 @@ struct XliffExport: AsyncParsableCommand {
         try Po.checkLanguage(language, of: session.site)
         let export = TranslationExport(session: session)
         let xliffVersion: XLIFFWriter.Version = version.hasPrefix("2") ? .v2_1 : .v1_2
+        let strings = interface ? ImportOptions.strings(session, options).units(for: language) : []
         guard xliffVersion == .v2_1 else {
             let units = export.units(for: language, sourceLanguage: sourceLanguage)
+                + (sourceLanguage == nil || sourceLanguage == session.site.sourceLanguage ? strings : [])
             try ExchangeOutput.write(
                 XLIFFWriter.text(of: units, language: language, sourceLanguage: sourceLanguage ?? session.site.sourceLanguage, version: .v1_2),
                 to: output)
@@ -45,6 +50,7 @@ struct XliffExport: AsyncParsableCommand {
         let (sources, split) = try ExchangeOutput.sourceLanguages(sourceLanguage, export: export, language: language, output: output, site: session.site)
         for source in sources {
             let units = export.units(for: language, sourceLanguage: source)
+                + (source == nil || source == session.site.sourceLanguage ? strings : [])
             let srcLang = source ?? units.first?.sourceLanguage ?? session.site.sourceLanguage
             let text = XLIFFWriter.text(of: units, language: language, sourceLanguage: srcLang, version: .v2_1)
             try ExchangeOutput.write(text, to: split ? output.map { ExchangeOutput.path($0, sourceLanguage: srcLang) } : output)

@@ -42,7 +42,10 @@ struct XliffImport: AsyncParsableCommand {
         }
         let interface = TranslationImport.interfaceLanguage(of: session)
         let target = try TranslationImport.siteLanguage(for: given, in: session, interface: interface)
-        let codes = export.codesByPlace(for: target)
+        var codes = export.codesByPlace(for: target)
+        for unit in ImportOptions.strings(session, options).units(for: target) {
+            codes[unit.place] = UnitCodes(source: unit.source, target: unit.target)
+        }
         let (document, readProblems) = XLIFFReader.read(data, file: file, codes: { codes[$0] })
         guard let document else {
             Report.printDiagnostics(readProblems.sorted)
@@ -51,6 +54,7 @@ struct XliffImport: AsyncParsableCommand {
         }
         try TranslationImport.run(
             document.translations, readProblems: readProblems, file: file, language: target, session: session,
-            strict: importOptions.strict, exportCommand: "wegwijs xliff export --lang {language}")
+            strict: importOptions.strict, exportCommand: "wegwijs xliff export --lang {language}",
+            strings: ImportOptions.strings(session, options))
     }
 }

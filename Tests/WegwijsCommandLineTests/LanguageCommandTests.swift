@@ -45,7 +45,7 @@ import WegwijsTestSupport
         #expect(try CommandRunner.run(["language", "add", "DE"], in: seed.root).standardError.contains("the site has 'de' already"))
 
         // XLIFF 1.2 names each part's source language: the English-written texts are translated there.
-        let xliff = try CommandRunner.run(["xliff", "export", "--lang", "de", "-o", "de.xlf"], in: seed.root)
+        let xliff = try CommandRunner.run(["xliff", "export", "--lang", "de", "--interface", "-o", "de.xlf"], in: seed.root)
         #expect(xliff.status == 0, "\(xliff.standardError)")
         let file = try String(contentsOf: seed.root.appendingPathComponent("de.xlf"), encoding: .utf8)
         #expect(file.contains("source-language=\"nl\" target-language=\"de\""))
@@ -53,6 +53,11 @@ import WegwijsTestSupport
         try Data(translated(xliff: file, from: "en").utf8).write(to: seed.root.appendingPathComponent("de-t.xlf"))
         let fromXLIFF = try CommandRunner.run(["xliff", "import", "de-t.xlf"], in: seed.root)
         #expect(fromXLIFF.status == 0, "\(fromXLIFF.standardError)")
+        // The interface strings came along, into their own file.
+        let germanStrings = try String(contentsOf: seed.root.appendingPathComponent("templates/strings/de.yaml"), encoding: .utf8)
+        #expect(germanStrings.contains("\npage.skip-to-content: \"DE Skip to content\"\n"))
+        #expect(germanStrings.contains("\nsearch.results: \"DE {count} results\"\n"))
+        #expect(!germanStrings.contains("\n# untranslated (en)\n"), "every mark went with its translated value")
 
         // A PO file holds one source language: split, the Dutch-written texts are translated from their own file.
         let po = try CommandRunner.run(["po", "export", "--lang", "de", "-o", "de.po"], in: seed.root)
@@ -71,5 +76,6 @@ import WegwijsTestSupport
         #expect(build.status == 0, "\(build.standardError)")
         let page = try String(contentsOf: seed.root.appendingPathComponent("out/html/de/add-users.html"), encoding: .utf8)
         #expect(page.contains("DE "), "the German page shows the German texts")
+        #expect(page.contains("DE Skip to content"), "and the German interface strings")
     }
 }

@@ -17,8 +17,8 @@ public struct POExporter: Sendable {
 
     /// The catalogue of `language`: of the texts written in `sourceLanguage` when it is given. The header's
     /// `X-Source-Language` names the texts' source language, and is left out when they have several.
-    public func catalog(for language: String, sourceLanguage: String? = nil) -> POCatalog {
-        let units = export.units(for: language, sourceLanguage: sourceLanguage)
+    public func catalog(for language: String, sourceLanguage: String? = nil, adding extra: [ExchangeUnit] = []) -> POCatalog {
+        let units = export.units(for: language, sourceLanguage: sourceLanguage) + extra
         let entries = units.map(Self.entry(for:))
         let sources = Set(units.map(\.sourceLanguage))
         let title = export.siteTitle
