@@ -16,6 +16,8 @@ struct PoImport: AsyncParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("The language of the translations (default: the file's 'Language' header).", valueName: "code"))
     var language: String?
 
+    @OptionGroup var importOptions: ImportOptions
+
     func run() async throws {
         // A folder, a pipe that never ends or a 1 GB file is refused before anything is read.
         if let problem = RegularFile.problem(at: URL(fileURLWithPath: file)) {
@@ -27,36 +29,20 @@ struct PoImport: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let (catalog, readProblems) = POReader.read(data, file: file)
-        Report.printDiagnostics(readProblems.sorted)
         guard let catalog else {
+            Report.printDiagnostics(readProblems.sorted)
             StandardStreams.printError("\(DiagnosticFormatter.summary(of: readProblems.sorted)) in '\(file)'; nothing was changed")
             throw ExitCode(1)
         }
         let session = try Po.openSession(options)
-        guard let language = language ?? catalog.headerField("Language").map({ $0.replacingOccurrences(of: "_", with: "-").lowercased() }),
-            !language.isEmpty
-        else {
+        guard let given = language ?? catalog.headerField("Language"), !given.isEmpty else {
             throw ValidationError("the file names no language in its header: give it with --lang")
         }
-        try Po.checkLanguage(language, of: session.site)
-
-        let plan = POImporter(site: session.site).plan(catalog, file: file, language: language)
-        var update = ContentUpdate(session: session)
-        update.changes = plan.changes
-        update.confirmations = plan.confirmations.map { ($0, language) }
-        let problems = update.write()
-        let reported = (plan.diagnostics.all + problems.all).sorted()
-        Report.printDiagnostics(reported)
-        guard !problems.hasErrors else {
-            StandardStreams.printError("\(DiagnosticFormatter.summary(of: reported)); nothing was changed")
-            throw ExitCode(1)
-        }
-        let files = update.changedFiles.count
-        var summary = "Imported '\(file)' into '\(language)': \(plan.changes.count) texts changed in \(files) file\(files == 1 ? "" : "s"), "
-        summary += "\(plan.confirmations.count) confirmed unchanged"
-        if plan.fuzzy > 0 { summary += ", \(plan.fuzzy) fuzzy left out" }
-        if plan.untranslated > 0 { summary += ", \(plan.untranslated) untranslated" }
-        if plan.rejected > 0 { summary += ", \(plan.rejected) not applied (see above)" }
-        StandardStreams.printError(summary + ".")
+        let interface = TranslationImport.interfaceLanguage(of: session)
+        let language = try TranslationImport.siteLanguage(for: given, in: session, interface: interface)
+        try TranslationImport.run(
+            catalog.exchangedTranslations(file: file), readProblems: readProblems, file: file, language: language, session: session,
+            strict: importOptions.strict, exportCommand: "wegwijs po export --lang {language}",
+            strings: ImportOptions.strings(session, options))
     }
 }

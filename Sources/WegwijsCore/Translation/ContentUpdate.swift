@@ -11,6 +11,16 @@ public struct ContentUpdate: Sendable {
     public var changes: [(place: String, change: TextChange)] = []
     /// Places and languages whose translation is recorded as made from the current source.
     public var confirmations: [(place: String, language: String)] = []
+    /// Places whose new translation (in ``changes``) was made from an earlier source, given, keyed by place, NUL
+    /// and language: recorded as made from it, so the translation shows as outdated.
+    public var earlierSources: [String: String] = [:]
+    /// The translators' notes to keep, per place and language (replacing what was kept for them).
+    public var notes: [(place: String, language: String, lines: [String])] = []
+
+    /// What ``write()`` changed besides the texts.
+    public private(set) var recordsUpdated = 0
+    public private(set) var notesFileWritten = false
+    public private(set) var recordFileWritten = false
 
     /// An update of `session`'s content.
     public init(session: ContentSession) {
@@ -23,26 +33,40 @@ public struct ContentUpdate: Sendable {
     }
 
     /// Checks and writes everything; the diagnostics say what stopped it (then nothing was written).
-    public func write() -> Diagnostics {
+    public mutating func write() -> Diagnostics {
         let (newData, site, problems) = prepare()
         var diagnostics = problems
         guard !diagnostics.hasErrors else { return diagnostics }
 
         var records = session.translationRecords
+        let before = records.fileText
         let sourceByPlace = Dictionary(site.translationUnits.map { ($0.place, $0) }, uniquingKeysWith: { first, _ in first })
         let recorded = changes.map { ($0.place, $0.change.language) } + confirmations
         for (place, language) in recorded {
             guard let unit = sourceByPlace[place], !unit.text.isSameInEveryLanguage,
                 let source = unit.text.entry(in: unit.sourceLanguage)
             else { continue }
-            records.record(place: place, language: language, source: source.value)
+            records.record(place: place, language: language, source: earlierSources["\(place)\u{0}\(language)"] ?? source.value)
         }
         records.prune(keepingPlaces: Set(sourceByPlace.keys), languages: site.languages)
+        let after = records.fileText
+        recordsUpdated = Self.changedLines(from: before, to: after)
+        var kept = session.translatorNotes
+        let notesBefore = kept
+        for (place, language, lines) in notes { kept.set(lines, place: place, language: language) }
+        kept.prune(keepingPlaces: Set(sourceByPlace.keys), languages: site.languages)
+        let notesURL = session.loader.contentDirectory.appendingPathComponent(TranslatorNotes.fileName)
+        let writesNotes = kept != notesBefore && !(kept.isEmpty && !FileManager.default.fileExists(atPath: notesURL.path))
         do {
             for (url, data) in newData { try AtomicFile.write(data, to: url) }
-            if !recorded.isEmpty {
+            if !recorded.isEmpty, after != before {
                 let url = session.loader.contentDirectory.appendingPathComponent(TranslationRecords.fileName)
-                try AtomicFile.write(Data(records.fileText.utf8), to: url)
+                try AtomicFile.write(Data(after.utf8), to: url)
+                recordFileWritten = true
+            }
+            if writesNotes {
+                try AtomicFile.write(Data(kept.fileText.utf8), to: notesURL)
+                notesFileWritten = true
             }
         } catch {
             diagnostics.error(
@@ -50,6 +74,18 @@ public struct ContentUpdate: Sendable {
                 "cannot write the content: \(error.localizedDescription)")
         }
         return diagnostics
+    }
+
+    /// How many lines one text has that the other lacks, counted as lines changed (a changed line counts once).
+    static func changedLines(from old: String, to new: String) -> Int {
+        var counts: [Substring: Int] = [:]
+        for line in old.split(separator: "\n") { counts[line, default: 0] += 1 }
+        var added = 0
+        for line in new.split(separator: "\n") {
+            if let count = counts[line], count > 0 { counts[line] = count - 1 } else { added += 1 }
+        }
+        let removed = counts.values.reduce(0, +)
+        return max(added, removed)
     }
 
     /// The changed files' new bytes and the site as it would load from them, checked against what was
@@ -81,6 +117,15 @@ public struct ContentUpdate: Sendable {
         }
         guard !diagnostics.hasErrors else { return (newData, site, diagnostics) }
         diagnostics.append(contentsOf: verify(site))
+        guard !diagnostics.hasErrors, !newData.isEmpty else { return (newData, site, diagnostics) }
+        // The last guard: the content as it would be is validated as every command validates it, so that an
+        // import can never leave content that 'check' and 'build' refuse.
+        let validation = Validator(site: site, strings: session.strings, files: session.files, plainTexts: PlainTexts(site: site)).validate()
+        for problem in validation.all where problem.severity == .error {
+            diagnostics.error(
+                "import-check", at: problem.location, "the content would not be valid after the import (\(problem.summary)); nothing was changed",
+                notes: ["Please report this, with the exchange file."])
+        }
         return (newData, site, diagnostics)
     }
 

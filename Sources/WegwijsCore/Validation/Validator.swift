@@ -70,14 +70,18 @@ public struct Validator: Sendable {
         let missing = site.languages.filter { !text.isTranslated(into: $0) }
         guard !missing.isEmpty else { return }
         let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+        let source = scope.procedure.map { site.sourceLanguage(of: $0) } ?? site.sourceLanguage
+        let fallback = text.isTranslated(into: source) ? "; the '\(source)' text is shown instead" : ""
         switch role {
-        case .alternativeText:
+        case .alternativeText where !text.isTranslated(into: source):
+            // Without its source there is nothing to fall back on: the figure would have no alternative text.
             diagnostics.error(
                 "missing-alt", at: text.location, "the figure's alternative text is missing in \(list)",
-                notes: ["'alt' is required in every language: it is what screen readers say."])
+                notes: ["'alt' is required in the procedure's language ('\(source)'): it is what screen readers say."])
+        case .alternativeText:
+            // A language added later is a translation gap: screen readers read the source's text until then.
+            diagnostics.warning("untranslated", at: text.location, "untranslated: the figure's alternative text has no \(list) text\(fallback)")
         case .prose:
-            let source = scope.procedure.map { site.sourceLanguage(of: $0) } ?? site.sourceLanguage
-            let fallback = text.isTranslated(into: source) ? "; the '\(source)' text is shown instead" : ""
             diagnostics.warning("untranslated", at: text.location, "untranslated: no \(list) text\(fallback)")
         }
     }

@@ -284,7 +284,7 @@ import WegwijsTestSupport
         ])
     }
 
-    @Test func untranslatedTextsAreWarningsAndMissingAltIsAnError() throws {
+    @Test func untranslatedTextsAreWarningsAndMissingAltIsAnErrorOnlyInTheSourceLanguage() throws {
         let fixture = try ContentFixture([
             "procedures/portal/add-users.yaml": """
                 title:
@@ -292,13 +292,17 @@ import WegwijsTestSupport
                 steps:
                   - title: {en: One, nl: Een}
                     figure: {src: images/s.svg, alt: {en: Screen}}
+                  - title: {en: Two, nl: Twee}
+                    figure: {src: images/s.svg, alt: {nl: Scherm}}
 
                 """,
             "images/s.svg": "<svg/>",
         ])
+        // A language without the alt text is a translation gap (the source's is read); without the source's, an error.
         #expect(fixture.diagnosticLines() == [
             "procedures/portal/add-users.yaml:2:3: warning: untranslated: no 'nl' text; the 'en' text is shown instead",
-            "procedures/portal/add-users.yaml:5:38: error: the figure's alternative text is missing in 'nl'",
+            "procedures/portal/add-users.yaml:5:38: warning: untranslated: the figure's alternative text has no 'nl' text; the 'en' text is shown instead",
+            "procedures/portal/add-users.yaml:7:38: error: the figure's alternative text is missing in 'en'",
         ])
     }
 
