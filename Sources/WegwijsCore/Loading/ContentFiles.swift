@@ -1,13 +1,13 @@
 import Foundation
+import Synchronization
 import WegwijsMarkdown
 
 /// Reads content files again when a diagnostic must point inside a text, and caches what it read.
 ///
 /// Diagnostics are rare, so files are not kept in memory for them: the first diagnostic in a file reads it.
-public final class ContentFiles: @unchecked Sendable {
+public final class ContentFiles: Sendable {
     let loader: ContentLoader
-    private var mappers: [String: TextPositionMapper] = [:]
-    private let lock = NSLock()
+    private let mappers = Mutex<[String: TextPositionMapper]>([:])
 
     /// Files of the content folder `loader` reads.
     public init(loader: ContentLoader) {
@@ -30,16 +30,18 @@ public final class ContentFiles: @unchecked Sendable {
     }
 
     func mapper(for displayPath: String) -> TextPositionMapper? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let mapper = mappers[displayPath] { return mapper }
+        if let mapper = mappers.withLock({ $0[displayPath] }) { return mapper }
+        // Read outside the lock: two workers may read the same file once each, and the first one's is kept.
         guard let url = loader.url(forDisplayPath: displayPath), let data = try? Data(contentsOf: url) else { return nil }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         let mapper = TextPositionMapper(fileText: text)
-        mappers[displayPath] = mapper
-        return mapper
+        return mappers.withLock { mappers in
+            if let kept = mappers[displayPath] { return kept }
+            mappers[displayPath] = mapper
+            return mapper
+        }
     }
 }
 
