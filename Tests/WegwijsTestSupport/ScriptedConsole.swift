@@ -37,12 +37,23 @@ public final class ScriptedConsole: RunConsole {
         discards += 1
     }
 
-    public func open(file path: String) -> Bool {
+    /// What opening answers (default: opened).
+    public var openOutcome: OpenOutcome = .opened
+    /// Whether a clipboard takes copies (default: yes).
+    public var hasClipboard = true
+
+    public func open(file path: String) -> OpenOutcome {
         opened.append(path)
-        return true
+        return openOutcome
+    }
+
+    public func open(address: String) -> OpenOutcome {
+        opened.append(address)
+        return openOutcome
     }
 
     public func copyToClipboard(_ text: String) -> String? {
+        guard hasClipboard else { return nil }
         copied.append(text)
         return "test clipboard"
     }

@@ -12,6 +12,9 @@ public struct RunPlan: Sendable {
         public var procedure: Procedure
         /// The includes the step is inside, outermost first, for the breadcrumb ("Access eSecure › 2/3").
         public var trail: [Crumb]
+        /// The step's number as the web page and the printed guide count it: an include is one step there, so
+        /// its steps are "2.1", "2.2" here (and "2.1.1" for an include inside an include).
+        public var number: String
     }
 
     /// Where a step sits inside an included procedure.
@@ -44,6 +47,8 @@ public struct RunPlan: Sendable {
     public let inputs: [(input: Input, procedure: Procedure)]
     /// The steps in order.
     public let steps: [Step]
+    /// How many steps the web page and the printed guide show: the procedure's own entries, an include counting one.
+    public let pageStepCount: Int
 
     /// The plan of `procedure` in `site`; includes that are unknown or cyclic (reported by the validator) are skipped.
     public init(procedure: Procedure, site: Site) {
@@ -66,16 +71,20 @@ public struct RunPlan: Sendable {
         func expand(_ procedure: Procedure, path: [String], trail: [Crumb], visiting: Set<String>) -> [Step] {
             gather(procedure)
             var expanded: [Step] = []
-            for entry in procedure.steps {
+            for (offset, entry) in procedure.steps.enumerated() {
+                let number = String(offset + 1)
                 switch entry {
                 case .step(let step):
-                    expanded.append(Step(key: (path + [step.id]).joined(separator: "/"), step: step, procedure: procedure, trail: trail))
+                    expanded.append(Step(
+                        key: (path + [step.id]).joined(separator: "/"), step: step, procedure: procedure, trail: trail,
+                        number: number))
                 case .include(let include):
                     guard let included = site.procedure(include.procedureID), !visiting.contains(included.id) else { continue }
                     var inner = expand(included, path: path + [included.id], trail: [], visiting: visiting.union([included.id]))
                     for index in inner.indices {
                         inner[index].trail = trail + [Crumb(procedureID: included.id, position: index + 1, count: inner.count)]
                             + inner[index].trail
+                        inner[index].number = number + "." + inner[index].number
                     }
                     expanded.append(contentsOf: inner)
                 }
@@ -87,6 +96,12 @@ public struct RunPlan: Sendable {
         self.requirements = requirements
         self.inputs = inputs
         self.steps = steps
+        pageStepCount = procedure.steps.count
+    }
+
+    /// The index of the step with `key`.
+    public func index(ofKey key: String) -> Int? {
+        steps.firstIndex { $0.key == key }
     }
 
     /// A fingerprint of the procedure as the runner walks it (step keys and every text in every language),

@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsMarkdown
 
 /// The runner's logic, with no terminal: where the admin is, what each answer does, what is saved.
 ///
@@ -20,6 +21,11 @@ public struct RunSession: Sendable {
         case resultFollowUp(Int)
         /// Typing the problem with step N.
         case problemNote(Int)
+        /// Asking which of step N's choices applies.
+        case choice(Int)
+        /// Walking another procedure (``RunState/detour``) before the run goes on; the driver runs it and
+        /// answers ``Command/returnFromDetour(finished:)``.
+        case detour(RunState.Detour)
         /// Every step is done or skipped.
         case finished
         /// The run stopped before the end; progress is saved.
@@ -36,6 +42,8 @@ public struct RunSession: Sendable {
         case interrupted
         /// Standard input was closed.
         case endOfInput
+        /// A procedure walked from this one (a choice, or a prerequisite's `see:`) stopped before its end.
+        case detour
     }
 
     /// What the admin can say.
@@ -43,6 +51,12 @@ public struct RunSession: Sendable {
         case next, back, skip, yes, no, retry, noteProblem, quit, interrupt, endOfInput, switchLanguage
         /// A typed value: an input, or the problem noted.
         case text(String)
+        /// Change input N (0-based) given earlier, then come back to the current step.
+        case edit(Int)
+        /// Answer N (0-based) of the current step's choices.
+        case choose(Int)
+        /// The procedure walked in a ``Phase/detour(_:)`` ended: at its end, or stopped before it.
+        case returnFromDetour(finished: Bool)
     }
 
     /// Something the driver should tell the admin after a command.
@@ -69,9 +83,14 @@ public struct RunSession: Sendable {
     public private(set) var pendingEvents: [RunEvent] = []
     /// What resuming found, when the session continues a saved run.
     public let resumption: Resumption?
+    /// Each step's title in the plan's own language, kept in its record so a step that later disappears from
+    /// the procedure can be named by its title.
+    let stepTitles: [String: String]
     /// Inputs given in advance that did not pass their pattern, by input index, for the first question.
     public private(set) var rejectedPresets: [Int: String] = [:]
     private var stepShownAt: Date?
+    /// The step to come back to after changing an input from it (with `e`, or going back from the first step).
+    public private(set) var returnStep: Int?
 
     /// A session for `plan` in `language`, continuing `saved` when given, with `presets` for inputs (`--set`).
     public init(
@@ -80,6 +99,13 @@ public struct RunSession: Sendable {
         self.plan = plan
         self.language = language
         self.languages = languages
+        var titles: [String: String] = [:]
+        for step in plan.steps {
+            titles[step.key] = step.step.title.entry(in: language, fallbacks: languages).map {
+                MarkdownDocument(parsing: $0.entry.value).plainText().trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        stepTitles = titles
         if let saved, !saved.isFinished {
             state = saved
             state.language = language
@@ -102,7 +128,11 @@ public struct RunSession: Sendable {
                 rejectedPresets[index] = value
             }
         }
-        phase = firstPhase(now: now)
+        if let detour = state.detour {
+            phase = .detour(detour)
+        } else {
+            phase = firstPhase(now: now)
+        }
     }
 
     // MARK: - Reading
@@ -110,7 +140,9 @@ public struct RunSession: Sendable {
     /// The current step's index, in the step phases.
     public var stepIndex: Int? {
         switch phase {
-        case .step(let index), .resultQuestion(let index), .resultFollowUp(let index), .problemNote(let index): index
+        case .step(let index), .resultQuestion(let index), .resultFollowUp(let index), .problemNote(let index),
+            .choice(let index):
+            index
         default: nil
         }
     }
@@ -123,11 +155,20 @@ public struct RunSession: Sendable {
         }
     }
 
-    /// Steps done, steps skipped.
-    public var counts: (done: Int, skipped: Int) {
+    /// Steps done, steps skipped, steps a choice led past.
+    public var counts: (done: Int, skipped: Int, bypassed: Int) {
         let keys = Set(plan.steps.map(\.key))
         let records = state.records.filter { keys.contains($0.key) }
-        return (records.filter { $0.status == .done }.count, records.filter { $0.status == .skipped }.count)
+        return (
+            records.filter { $0.status == .done }.count, records.filter { $0.status == .skipped }.count,
+            records.filter { $0.status == .bypassed }.count
+        )
+    }
+
+    /// Whether a step's result was answered "no" and never seen since: the run ends with a problem.
+    public var hasUnresolvedProblem: Bool {
+        let keys = Set(plan.steps.map(\.key))
+        return state.records.contains { keys.contains($0.key) && $0.sawResult == false }
     }
 
     /// Hands over the events collected since the last call.
@@ -158,6 +199,12 @@ public struct RunSession: Sendable {
             state.language = language
             pendingEvents.append(event(.languageSwitch, now, value: language))
             return nil
+        case .edit(let inputIndex):
+            guard plan.inputs.indices.contains(inputIndex), let index = stepIndex else { return .notAvailable }
+            leaveStep(index, now: now)
+            returnStep = index
+            phase = .input(inputIndex)
+            return nil
         default:
             break
         }
@@ -168,6 +215,8 @@ public struct RunSession: Sendable {
         case .resultQuestion(let index): return handleResultQuestion(index, command, now: now)
         case .resultFollowUp(let index): return handleResultFollowUp(index, command, now: now)
         case .problemNote(let index): return handleProblemNote(index, command, now: now)
+        case .choice(let index): return handleChoice(index, command, now: now)
+        case .detour(let detour): return handleDetourEnd(detour, command, now: now)
         case .finished, .stopped: return .notAvailable
         }
     }
@@ -200,10 +249,22 @@ public struct RunSession: Sendable {
             let value = raw.trimmingCharacters(in: .whitespaces)
             guard !value.isEmpty else { return .emptyInput(index: index) }
             guard Self.accepts(value, for: input) else { return .invalidInput(index: index, value: value) }
+            let previous = state.inputs[input.id]
             state.inputs[input.id] = value
             rejectedPresets[index] = nil
-            pendingEvents.append(event(.input, now, value: value, name: input.id))
-            phase = nextInputPhase(from: index + 1, now: now)
+            var given = event(.input, now, value: value, name: input.id)
+            if let previous, previous != value { given.previous = previous }
+            pendingEvents.append(given)
+            if let step = returnStep {
+                returnStep = nil
+                show(step, now: now)
+            } else {
+                phase = nextInputPhase(from: index + 1, now: now)
+            }
+        case .back where returnStep != nil:
+            // Changing a value was not needed after all: back to the step, the value as it was.
+            show(returnStep!, now: now)
+            returnStep = nil
         case .back where index > 0:
             phase = .input(index - 1)
         case .back where !plan.requirements.isEmpty:
@@ -225,9 +286,86 @@ public struct RunSession: Sendable {
         case .skip:
             complete(index, status: .skipped, sawResult: nil, problem: nil, now: now)
         case .back:
-            guard index > 0 else { return .notAvailable }
+            if index == 0 {
+                // From the first step, back is the last value asked for, to check or change it.
+                guard !plan.inputs.isEmpty else { return .notAvailable }
+                leaveStep(index, now: now)
+                returnStep = index
+                phase = .input(plan.inputs.count - 1)
+                return nil
+            }
             leaveStep(index, now: now)
-            show(index - 1, now: now)
+            show(previousShown(before: index), now: now)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    mutating func handleDetourEnd(_ detour: RunState.Detour, _ command: Command, now: Date) -> Feedback? {
+        guard case .returnFromDetour(let finished) = command else { return .notAvailable }
+        pendingEvents.append(event(.detourEnd, now, value: detour.procedureID, name: finished ? "finished" : "stopped"))
+        guard finished else {
+            // Kept in the state: the next run resumes inside the detour first.
+            stop(.detour, now: now)
+            return nil
+        }
+        state.detour = nil
+        if let key = detour.afterStepKey, let index = plan.index(ofKey: key) {
+            moveOn(from: index, now: now)
+        } else if let prerequisite = detour.prerequisite {
+            phase = .prerequisite(prerequisite)
+        } else {
+            phase = firstPhase(now: now)
+        }
+        return nil
+    }
+
+    /// The step before `index` the admin saw: a step a choice led past is not gone back to.
+    func previousShown(before index: Int) -> Int {
+        var previous = index - 1
+        while previous > 0, state.record(for: plan.steps[previous].key)?.status == .bypassed { previous -= 1 }
+        return max(0, previous)
+    }
+
+    mutating func handleChoice(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        let step = plan.steps[index]
+        switch command {
+        case .choose(let number) where step.step.choices.indices.contains(number):
+            let choice = step.step.choices[number]
+            var record = state.record(for: step.key)
+            record?.choice = number + 1
+            if let record { state.setRecord(record) }
+            switch choice.target {
+            case .step(let id):
+                pendingEvents.append(event(.choice, now, step: step.key, value: "step:\(id)", name: String(number + 1)))
+                let prefix = step.key.split(separator: "/").dropLast().map(String.init)
+                guard let target = plan.index(ofKey: (prefix + [id]).joined(separator: "/")), target > index else {
+                    moveOn(from: index, now: now)
+                    return nil
+                }
+                for passed in (index + 1)..<target {
+                    let key = plan.steps[passed].key
+                    state.setRecord(RunState.StepRecord(
+                        key: key, status: .bypassed, seconds: 0, title: state.record(for: key)?.title))
+                    pendingEvents.append(event(.stepBypassed, now, step: key))
+                }
+                show(target, now: now)
+            case .procedure(let id):
+                pendingEvents.append(event(.choice, now, step: step.key, value: "procedure:\(id)", name: String(number + 1)))
+                guard id != plan.procedure.id else {
+                    moveOn(from: index, now: now)
+                    return nil
+                }
+                let detour = RunState.Detour(procedureID: id, afterStepKey: step.key)
+                state.detour = detour
+                state.currentStepKey = step.key
+                pendingEvents.append(event(.detour, now, step: step.key, value: id))
+                phase = .detour(detour)
+            }
+        case .back:
+            phase = .step(index)
+            stepShownAt = now
         default:
             return .notAvailable
         }
@@ -322,8 +460,19 @@ public struct RunSession: Sendable {
         let key = plan.steps[index].key
         let earlier = state.record(for: key)?.seconds ?? 0
         let seconds = earlier + (stepShownAt.map { now.timeIntervalSince($0) } ?? 0)
-        state.setRecord(RunState.StepRecord(key: key, status: status, seconds: seconds, sawResult: sawResult, problem: problem))
+        stepShownAt = nil
+        state.setRecord(RunState.StepRecord(
+            key: key, status: status, seconds: seconds, sawResult: sawResult, problem: problem, title: stepTitles[key]))
         pendingEvents.append(event(status == .done ? .stepDone : .stepSkipped, now, step: key, seconds: seconds))
+        if status == .done, !plan.steps[index].step.choices.isEmpty {
+            phase = .choice(index)
+            return
+        }
+        moveOn(from: index, now: now)
+    }
+
+    /// To the step after `index`, or the end.
+    mutating func moveOn(from index: Int, now: Date) {
         if index + 1 < plan.steps.count {
             show(index + 1, now: now)
         } else {
@@ -348,6 +497,7 @@ public struct RunSession: Sendable {
             case .quit: "quit"
             case .interrupted: "interrupted"
             case .endOfInput: "end of input"
+            case .detour: "stopped in another procedure"
             }
         if reason == .interrupted || reason == .endOfInput {
             pendingEvents.append(event(.interruption, now, value: why))
