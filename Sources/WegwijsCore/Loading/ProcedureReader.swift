@@ -4,7 +4,7 @@ import Yams
 /// Reads one procedure file.
 enum ProcedureReader {
     static let procedureKeys = ["title", "summary", "audience", "source", "requires", "inputs", "steps"]
-    static let stepKeys = ["id", "title", "text", "figure", "notes", "result"]
+    static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices"]
     static let includeKeys = ["include"]
     static let inputKeys = ["id", "label", "pattern", "example"]
     static let figureKeys = ["src", "alt", "callouts"]
@@ -106,7 +106,75 @@ enum ProcedureReader {
             seenIDs[step.id] = step.location
             steps.append(.step(step))
         }
+        checkChoiceTargets(steps, reader: &reader)
         return steps
+    }
+
+    // MARK: - Choices
+
+    static let choiceKeys = ["text", "step", "procedure"]
+
+    /// `choices:` of a step: each `{text: …, step: id}` or `{text: …, procedure: id}`.
+    static func readChoices(_ node: Node, reader: inout NodeReader) -> [Choice] {
+        guard let items = reader.sequence(node, what: "'choices'") else { return [] }
+        if items.count == 1 {
+            reader.diagnostics.warning(
+                "single-choice", at: reader.location(of: node), "'choices' has one choice: a decision needs at least two answers")
+        }
+        var choices: [Choice] = []
+        for item in items {
+            guard let fields = reader.fields(of: item, what: "a choice", known: choiceKeys) else { continue }
+            let text = reader.required("text", in: fields, what: "the choice").flatMap { reader.text($0, what: "the choice's text") }
+            var target: (Choice.Target, SourceLocation)?
+            switch (fields["step"], fields["procedure"]) {
+            case (let step?, nil):
+                if let id = reader.id(step, what: "the choice's step") { target = (.step(id), reader.location(of: step)) }
+            case (nil, let procedure?):
+                if let id = reader.id(procedure, what: "the choice's procedure") { target = (.procedure(id), reader.location(of: procedure)) }
+            case (_?, let procedure?):
+                reader.error(
+                    "choice-target", at: procedure, "a choice leads to one place: 'step' or 'procedure', not both")
+            case (nil, nil):
+                reader.diagnostics.error(
+                    "choice-target", at: fields.location, "the choice has no target",
+                    notes: ["Add 'step: <id>' (a later step of this procedure) or 'procedure: <id>'."])
+            }
+            guard let text, let target else { continue }
+            choices.append(Choice(text: text, target: target.0, targetLocation: target.1, location: fields.location))
+        }
+        return choices
+    }
+
+    /// A choice's step must be a later step of the same procedure with an id of its own: a jump back
+    /// (or to the step itself) would walk the same steps again and again.
+    static func checkChoiceTargets(_ steps: [StepEntry], reader: inout NodeReader) {
+        var positions: [String: (index: Int, explicit: Bool)] = [:]
+        for (index, entry) in steps.enumerated() {
+            if case .step(let step) = entry { positions[step.id] = (index, step.hasExplicitID) }
+        }
+        let referable = steps.compactMap { entry -> String? in
+            if case .step(let step) = entry, step.hasExplicitID { step.id } else { nil }
+        }
+        for (index, entry) in steps.enumerated() {
+            guard case .step(let step) = entry else { continue }
+            for choice in step.choices {
+                guard case .step(let id) = choice.target else { continue }
+                guard let target = positions[id], target.explicit else {
+                    reader.diagnostics.error(
+                        "unknown-step", at: choice.targetLocation,
+                        "the choice leads to step '\(id)', which this procedure does not have\(Suggestion.didYouMean(id, among: referable))")
+                    continue
+                }
+                if target.index <= index {
+                    reader.diagnostics.error(
+                        "choice-loop", at: choice.targetLocation,
+                        target.index == index
+                            ? "the choice leads to its own step '\(id)', which would ask it again forever"
+                            : "the choice leads back to step '\(id)' (step \(target.index + 1)), which would walk the same steps again",
+                        notes: ["A choice leads forward: to a later step, or to another procedure."])
+                }
+            }
+        }
     }
 
     static func readStep(_ node: Node, position: Int, reader: inout NodeReader) -> Step? {
@@ -125,10 +193,11 @@ enum ProcedureReader {
         let figure = fields["figure"].flatMap { readFigure($0, reader: &reader) }
         let notes = fields["notes"].map { readNotes($0, reader: &reader) } ?? []
         let result = fields["result"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the result of \(what)") }
+        let choices = fields["choices"].map { readChoices($0, reader: &reader) } ?? []
         guard let title else { return nil }
         return Step(
             id: id, hasExplicitID: hasExplicitID, location: location, title: title, text: text, figure: figure,
-            notes: notes, result: result)
+            notes: notes, result: result, choices: choices)
     }
 
     static func readFigure(_ node: Node, reader: inout NodeReader) -> Figure? {

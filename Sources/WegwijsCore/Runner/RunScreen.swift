@@ -169,12 +169,13 @@ public struct RunScreen {
         let scope = LinkResolver.Scope(procedure: step.procedure, step: step.step)
         let values = run.state.inputs
         var lines: [String] = []
+        // The procedure and the includes the step is in (the step's number, "1.2", says where in them).
         var header = [session.plainTexts.title(of: plan.procedure, in: language)]
         if !step.trail.isEmpty {
             header.append(step.trail.map { crumb -> String in
                 let title = session.site.procedure(crumb.procedureID).map { session.plainTexts.title(of: $0, in: language) }
-                return "\(title ?? crumb.procedureID) › \(crumb.position)/\(crumb.count)"
-            }.joined(separator: " · "))
+                return "› \(title ?? crumb.procedureID)"
+            }.joined(separator: " "))
         }
         let headerText = header.joined(separator: "\n") + "\u{1F}" + language
         // The procedure's title and the include trail only when they changed since the last step drawn.
