@@ -262,7 +262,14 @@ public final class RunDriver {
     /// The bindings that do something at this moment.
     var activeBindings: [KeyBinding] {
         guard let phase = KeyPhase(run.phase) else { return [] }
-        return keymap.active(in: phase) { self.isAvailable($0) }
+        var active = keymap.active(in: phase) { self.isAvailable($0) }
+        if case .choice(let index) = run.phase, let position = active.firstIndex(where: { $0.action == .choose }) {
+            // The numbers that answer: "1–3".
+            let count = plan.steps[index].step.choices.count
+            active[position].label = count > 1 ? "1–\(count)" : "1"
+            active[position].plainLabel = active[position].label
+        }
+        return active
     }
 
     /// Whether `action` does something now (so its key is hinted, and works).
