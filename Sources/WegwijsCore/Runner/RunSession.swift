@@ -246,7 +246,8 @@ public struct RunSession: Sendable {
         let input = plan.inputs[index].input
         switch command {
         case .text(let raw):
-            let value = raw.trimmingCharacters(in: .whitespaces)
+            // Enter alone keeps a value given earlier (when coming back to it).
+            let value = raw.trimmingCharacters(in: .whitespaces).isEmpty ? (state.inputs[input.id] ?? "") : raw.trimmingCharacters(in: .whitespaces)
             guard !value.isEmpty else { return .emptyInput(index: index) }
             guard Self.accepts(value, for: input) else { return .invalidInput(index: index, value: value) }
             let previous = state.inputs[input.id]

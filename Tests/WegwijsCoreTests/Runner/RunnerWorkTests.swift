@@ -92,7 +92,7 @@ import WegwijsTestSupport
         #expect(console.flat.contains("At a typed answer, b = back and ? = help"), "? is help, not a value")
         #expect(console.transcript.contains("Enter = confirm, ? = help, Ctrl-D = stop"), "no back before the first input")
         #expect(setup.store.load("open-portal").state?.inputs["account"] == "?b1", "\\? typed the question mark")
-        #expect(console.transcript.contains("Now: «?b1». Type a new value, or b to keep it."), "back from the first step")
+        #expect(console.transcript.contains("Now: «?b1». Type a new value, or Enter alone to keep it."), "back from the first step")
         #expect(console.transcript.contains("Enter = confirm, b = back, ? = help, Ctrl-D = stop"))
         #expect(!console.transcript.contains("does not have the form"), "b went back to the step, q quit there")
     }
@@ -102,7 +102,7 @@ import WegwijsTestSupport
         let report = setup.fixture.root.appendingPathComponent("report.md")
         let console = ScriptedConsole(lines: ["123", "e", "456", "", "y", "q"])
         _ = setup.driver(console, record: report, clock: clock).start()
-        #expect(console.transcript.contains("Now: «123». Type a new value, or b to keep it."))
+        #expect(console.transcript.contains("Now: «123». Type a new value, or Enter alone to keep it."))
         #expect(console.transcript.contains("type «456» in"), "the step shows the new value")
         let text = try String(contentsOf: report, encoding: .utf8)
         #expect(text.contains("- Account: `123` → `456` (changed)"))
