@@ -38,6 +38,10 @@ public struct InterfaceStrings: Sendable {
     /// The keys of the step-runner's words.
     public static let runnerKeys = [
         "runner.pick.title",
+        "runner.key.walk",
+        "runner.key.stop-here",
+        "runner.prerequisite.unmet",
+        "runner.prerequisite.see",
         "runner.record.not-writable",
         "runner.unknown-procedure",
         "runner.pick.several-title",

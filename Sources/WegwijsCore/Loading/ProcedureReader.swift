@@ -31,7 +31,7 @@ enum ProcedureReader {
                         + Suggestion.didYouMean(value, among: reader.languages))
             }
         }
-        let requirements = fields["requires"].map { reader.texts($0, what: "'requires'") } ?? []
+        let (requirements, requirementProcedures) = fields["requires"].map { readRequirements($0, reader: &reader) } ?? ([], [:])
         let inputs = fields["inputs"].map { readInputs($0, reader: &reader) } ?? []
         var steps: [StepEntry] = []
         if let node = reader.required("steps", in: fields, what: what), let items = reader.sequence(node, what: "'steps'") {
@@ -41,7 +41,33 @@ enum ProcedureReader {
         guard let title else { return nil }
         return Procedure(
             id: id, group: group, file: reader.file, title: title, summary: summary, audience: audience,
-            sourceLanguage: sourceLanguage, requirements: requirements, inputs: inputs, steps: steps)
+            sourceLanguage: sourceLanguage, requirements: requirements, requirementProcedures: requirementProcedures,
+            inputs: inputs, steps: steps)
+    }
+
+    // MARK: - Prerequisites
+
+    static let requirementKeys = ["text", "see"]
+
+    /// `requires:`: each a text, or `{text: …, see: procedure-id}` naming the procedure that fulfils it.
+    static func readRequirements(_ node: Node, reader: inout NodeReader) -> ([Text], [Int: Located<String>]) {
+        guard let items = reader.sequence(node, what: "'requires'") else { return ([], [:]) }
+        var texts: [Text] = []
+        var procedures: [Int: Located<String>] = [:]
+        for item in items {
+            guard case .mapping(let mapping) = item, mapping.keys.contains(where: { $0.scalar?.string == "text" }) else {
+                if let text = reader.text(item, what: "'requires'") { texts.append(text) }
+                continue
+            }
+            guard let fields = reader.fields(of: item, what: "a prerequisite", known: requirementKeys),
+                let text = reader.required("text", in: fields, what: "the prerequisite").flatMap({ reader.text($0, what: "the prerequisite") })
+            else { continue }
+            if let see = fields["see"], let id = reader.id(see, what: "the prerequisite's 'see'") {
+                procedures[texts.count] = Located(id, at: reader.location(of: see))
+            }
+            texts.append(text)
+        }
+        return (texts, procedures)
     }
 
     // MARK: - Inputs

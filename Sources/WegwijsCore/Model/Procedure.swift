@@ -16,6 +16,8 @@ public struct Procedure: Sendable {
     public var sourceLanguage: Located<String>?
     /// Prerequisites, confirmed before the steps.
     public var requirements: [Text]
+    /// The procedure that fulfils a prerequisite, by the prerequisite's 0-based index (`see: id`), for those that name one.
+    public var requirementProcedures: [Int: Located<String>] = [:]
     /// Values the procedure works with.
     public var inputs: [Input]
     /// The steps, including includes of other procedures.

@@ -1,17 +1,18 @@
 /// What the admin can ask the runner for, whatever key or word says it.
 public enum RunAction: Sendable, Hashable, CaseIterable {
-    case next, confirm, yes, no, choose, back, skip, open, copy, openReference, edit, legends, retry, noteProblem
+    case next, confirm, yes, no, choose, walk, stopHere, back, skip, open, copy, openReference, edit, legends, retry, noteProblem
     case switchLanguage, help, stop, quit
 }
 
 /// The runner's phases as the keymap sees them: which keys mean something where.
 public enum KeyPhase: Sendable, Hashable, CaseIterable {
-    case prerequisite, input, step, question, followUp, note, choice
+    case prerequisite, unmet, input, step, question, followUp, note, choice
 
     /// The keymap phase of a session phase (nil when the run is over or elsewhere).
     init?(_ phase: RunSession.Phase) {
         switch phase {
         case .prerequisite: self = .prerequisite
+        case .prerequisiteUnmet: self = .unmet
         case .input: self = .input
         case .step: self = .step
         case .resultQuestion: self = .question
@@ -70,6 +71,8 @@ public struct Keymap: Sendable {
             KeyBinding(action: .confirm, words: [], keys: [.enter], label: enter, plainLabel: enter, hint: "runner.key.ok", phases: [.input, .note]),
             KeyBinding(action: .yes, words: yes, keys: [], label: yes[0], plainLabel: yes[0], hint: "runner.key.yes", phases: [.prerequisite, .question]),
             KeyBinding(action: .no, words: no, keys: [], label: no[0], plainLabel: no[0], hint: "runner.key.no", phases: [.prerequisite, .question]),
+            KeyBinding(action: .walk, words: ["w"], keys: [.enter], label: "w", plainLabel: "w", hint: "runner.key.walk", phases: [.unmet]),
+            KeyBinding(action: .stopHere, words: ["n"] + no, keys: [], label: "n", plainLabel: "n", hint: "runner.key.stop-here", phases: [.unmet]),
             KeyBinding(action: .choose, words: [], keys: [], label: "1…9", plainLabel: "1…9", hint: "runner.key.choose", phases: [.choice]),
             KeyBinding(action: .retry, words: ["r"], keys: [], label: "r", plainLabel: "r", hint: "runner.key.retry", phases: [.followUp]),
             KeyBinding(action: .noteProblem, words: ["n"], keys: [], label: "n", plainLabel: "n", hint: "runner.key.note", phases: [.followUp]),

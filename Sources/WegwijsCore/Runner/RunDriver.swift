@@ -210,6 +210,8 @@ public final class RunDriver {
             echo(s("runner.key.no"))
             command(.no)
         case .choose: break
+        case .walk: command(.walkPrerequisite)
+        case .stopHere: command(.no)
         case .back: command(.back)
         case .skip: command(.skip)
         case .retry: command(.retry)
@@ -577,6 +579,10 @@ public final class RunDriver {
             lines.append(contentsOf: screen.block(screen.renderer(run.language).render(
                 requirement.text, in: .init(procedure: requirement.procedure), values: run.state.inputs, width: screen.width,
                 indent: 2), run.language))
+            if let id = requirement.see, let procedure = session.site.procedure(id) {
+                lines.append(contentsOf: screen.wrapped(
+                    s("runner.prerequisite.see", ["title": session.plainTexts.title(of: procedure, in: run.language), "id": id]), indent: 0))
+            }
             outcome = .stopped
         case .stopped(.quit), .stopped(.endOfInput), .stopped(.detour):
             lines.append(contentsOf: screen.wrapped(s(canSave ? "runner.stopped" : "runner.stopped.unsaved"), indent: 0))

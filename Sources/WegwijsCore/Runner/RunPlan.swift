@@ -1,3 +1,5 @@
+import WegwijsMarkdown
+
 /// A procedure laid out for the runner: includes expanded into their steps, prerequisites and inputs
 /// gathered from every procedure the run passes through.
 public struct RunPlan: Sendable {
@@ -37,6 +39,8 @@ public struct RunPlan: Sendable {
     public struct Requirement: Sendable {
         public var text: Text
         public var procedure: Procedure
+        /// The procedure that fulfils it: its `see:`, else the first procedure its text refers to (`[](ref:id)`).
+        public var see: String?
     }
 
     /// The procedure being run.
@@ -59,9 +63,17 @@ public struct RunPlan: Sendable {
         var inputs: [(input: Input, procedure: Procedure)] = []
 
         func gather(_ procedure: Procedure) {
-            for requirement in procedure.requirements {
+            for (offset, requirement) in procedure.requirements.enumerated() {
                 let identity = requirement.versions.map { "\($0.language)=\($0.entry.value)" }.joined(separator: "\u{1F}")
-                if seenRequirements.insert(identity).inserted { requirements.append(Requirement(text: requirement, procedure: procedure)) }
+                guard seenRequirements.insert(identity).inserted else { continue }
+                var see = procedure.requirementProcedures[offset]?.value
+                if see == nil {
+                    see = requirement.versions.lazy.flatMap { MarkdownDocument(parsing: $0.entry.value).links }
+                        .first { $0.destination.hasPrefix("ref:") }
+                        .map { String($0.destination.dropFirst(4).prefix { $0 != "#" }) }
+                }
+                if see == procedure.id || see.flatMap(site.procedure) == nil { see = nil }
+                requirements.append(Requirement(text: requirement, procedure: procedure, see: see))
             }
             for input in procedure.inputs where !inputs.contains(where: { $0.input.id == input.id }) {
                 inputs.append((input, procedure))

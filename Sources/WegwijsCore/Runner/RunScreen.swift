@@ -98,6 +98,11 @@ public struct RunScreen {
                 requirement.text, in: .init(procedure: requirement.procedure), values: run.state.inputs, width: width, indent: 2),
                 language))
             lines.append(contentsOf: wrapped(s("runner.prerequisite.question", language), indent: 0))
+        case .prerequisiteUnmet(let index):
+            if let id = plan.requirements[index].see, let procedure = session.site.procedure(id) {
+                lines.append(contentsOf: wrapped(
+                    s("runner.prerequisite.unmet", language, ["title": session.plainTexts.title(of: procedure, in: language)]), indent: 0))
+            }
         case .input(let index):
             lines.append(contentsOf: wrapped(
                 s("runner.input.heading", language, ["number": String(index + 1), "count": String(plan.inputs.count)]), indent: 0,

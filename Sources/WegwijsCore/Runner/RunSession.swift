@@ -11,6 +11,8 @@ public struct RunSession: Sendable {
     public enum Phase: Sendable, Equatable {
         /// Confirming prerequisite N (0-based).
         case prerequisite(Int)
+        /// Prerequisite N is not in place, and a procedure fulfils it: walk it now, or stop.
+        case prerequisiteUnmet(Int)
         /// Asking for input N (0-based index in the plan's inputs).
         case input(Int)
         /// Showing step N (0-based index in the plan's steps).
@@ -55,6 +57,8 @@ public struct RunSession: Sendable {
         case edit(Int)
         /// Answer N (0-based) of the current step's choices.
         case choose(Int)
+        /// Walk the procedure that fulfils the unmet prerequisite now, then come back to it.
+        case walkPrerequisite
         /// The procedure walked in a ``Phase/detour(_:)`` ended: at its end, or stopped before it.
         case returnFromDetour(finished: Bool)
     }
@@ -210,6 +214,7 @@ public struct RunSession: Sendable {
         }
         switch phase {
         case .prerequisite(let index): return handlePrerequisite(index, command, now: now)
+        case .prerequisiteUnmet(let index): return handleUnmetPrerequisite(index, command, now: now)
         case .input(let index): return handleInput(index, command, now: now)
         case .step(let index): return handleStep(index, command, now: now)
         case .resultQuestion(let index): return handleResultQuestion(index, command, now: now)
@@ -233,9 +238,31 @@ public struct RunSession: Sendable {
             }
         case .no:
             pendingEvents.append(event(.prerequisite, now, value: "no", name: String(index + 1)))
-            stop(.prerequisiteNotMet(index), now: now)
+            if plan.requirements[index].see != nil {
+                phase = .prerequisiteUnmet(index)
+            } else {
+                stop(.prerequisiteNotMet(index), now: now)
+            }
         case .back where index > 0:
             phase = .prerequisite(index - 1)
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    mutating func handleUnmetPrerequisite(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        switch command {
+        case .walkPrerequisite:
+            guard let id = plan.requirements[index].see else { return .notAvailable }
+            let detour = RunState.Detour(procedureID: id, prerequisite: index)
+            state.detour = detour
+            pendingEvents.append(event(.detour, now, value: id, name: String(index + 1)))
+            phase = .detour(detour)
+        case .no, .quit:
+            stop(.prerequisiteNotMet(index), now: now)
+        case .back:
+            phase = .prerequisite(index)
         default:
             return .notAvailable
         }

@@ -113,6 +113,16 @@ public struct Validator: Sendable {
     /// A choice's procedure must exist and be another one (walking the same procedure inside itself is a loop).
     func checkChoiceProcedures(_ diagnostics: inout Diagnostics) {
         for procedure in site.procedures {
+            for see in procedure.requirementProcedures.values.sorted(by: { $0.location.line < $1.location.line }) {
+                if see.value == procedure.id {
+                    diagnostics.error(
+                        "see-loop", at: see.location, "the prerequisite's 'see' names '\(see.value)' itself",
+                        notes: ["'see' names the procedure that puts the prerequisite in place: another one."])
+                } else if site.procedure(see.value) == nil {
+                    let suggestion = Suggestion.didYouMean(see.value, among: site.procedures.map(\.id))
+                    diagnostics.error("unknown-reference", at: see.location, "the prerequisite's 'see' names unknown procedure '\(see.value)'\(suggestion)")
+                }
+            }
             for case .step(let step) in procedure.steps {
                 for choice in step.choices {
                     guard case .procedure(let id) = choice.target else { continue }

@@ -115,4 +115,25 @@ import WegwijsTestSupport
             """)
         #expect(found == ["procedures/portal/add-users.yaml:6:7: warning: 'choices' has one choice: a decision needs at least two answers"])
     }
+
+    @Test func aPrerequisitesSeeMustNameAnotherProcedure() throws {
+        let yaml = """
+            title: {en: T, nl: T}
+            requires:
+              - text: {en: A, nl: A}
+                see: nowhere
+              - text: {en: B, nl: B}
+                see: t
+              - text: {en: C}
+            steps:
+              - title: {en: S, nl: S}
+
+            """
+        let found = try ContentFixture(["procedures/portal/t.yaml": yaml]).diagnosticLines()
+        #expect(found == [
+            "procedures/portal/t.yaml:4:10: error: the prerequisite's 'see' names unknown procedure 'nowhere'",
+            "procedures/portal/t.yaml:6:10: error: the prerequisite's 'see' names 't' itself",
+            "procedures/portal/t.yaml:7:11: warning: untranslated: no 'nl' text; the 'en' text is shown instead",
+        ])
+    }
 }

@@ -188,6 +188,58 @@ import WegwijsTestSupport
         #expect(again.transcript.contains("Edit the user"), "then the run goes on after the choice")
     }
 
+    // MARK: - A prerequisite that is not met
+
+    static let prerequisiteFiles: [String: String] = [
+        "procedures/portal/add-users.yaml": """
+            title: {en: Add users, nl: Gebruikers toevoegen}
+            requires:
+              - text: {en: You are an administrator., nl: Je bent beheerder.}
+                see: become-admin
+              - {en: 'You have read [](ref:rules).', nl: 'Je hebt [](ref:rules) gelezen.'}
+            steps:
+              - title: {en: Add the user, nl: Voeg de gebruiker toe}
+
+            """,
+        "procedures/portal/become-admin.yaml": """
+            title: {en: Become an administrator, nl: Word beheerder}
+            steps:
+              - title: {en: Ask for the role, nl: Vraag de rol aan}
+
+            """,
+        "procedures/portal/rules.yaml": """
+            title: {en: The rules, nl: De regels}
+            steps:
+              - title: {en: Read them, nl: Lees ze}
+
+            """,
+    ]
+
+    @Test func noToAPrerequisiteOffersToWalkTheProcedureThatFulfilsItAndComesBack() throws {
+        let fixture = try ContentFixture(Self.prerequisiteFiles)
+        let session = try #require(fixture.open().session)
+        let plan = RunPlan(procedure: try #require(session.site.procedure("add-users")), site: session.site)
+        #expect(plan.requirements.map(\.see) == ["become-admin", "rules"], "see: and a ref: in the text both name it")
+        let store = RunStateStore(folder: fixture.root.appendingPathComponent("state"))
+        func driver(_ console: ScriptedConsole) -> RunDriver {
+            RunDriver(
+                session: session, plan: plan, console: console, store: store,
+                options: .init(language: "en", presets: [:], restart: false, recordFile: nil, user: "tester"), clock: clock)
+        }
+        let console = ScriptedConsole(lines: ["n", "w", "", "y", "y", ""])
+        #expect(driver(console).start() == .finished)
+        #expect(console.flat.contains("“Become an administrator” puts this in place. Walk it now and come back here afterwards, or stop?"))
+        #expect(console.flat.contains("w = walk it now, n = stop here, b = back"))
+        #expect(console.transcript.contains("Ask for the role"))
+        #expect(console.flat.contains("Back in “Add users”."))
+        #expect(console.transcript.components(separatedBy: "You are an administrator.").count == 3, "the question is asked again after the walk")
+        #expect(console.transcript.contains("Add the user"))
+
+        let stopping = ScriptedConsole(lines: ["y", "n", "n"])
+        #expect(driver(stopping).start() == .stopped)
+        #expect(stopping.flat.contains("“The rules” puts it in place: wegwijs run rules"))
+    }
+
     // MARK: - Honest records
 
     @Test func resumingKeepsTheLanguageSwitchedToAndSaysWhereInWords() throws {
