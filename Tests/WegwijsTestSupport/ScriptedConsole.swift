@@ -33,6 +33,19 @@ public final class ScriptedConsole: RunConsole {
         return script.removeFirst()
     }
 
+    /// How many timed waits time out before the script is read again; `onTimeout` runs at each (to move a test clock).
+    public var timeouts = 0
+    public var onTimeout: () -> Void = {}
+
+    public func nextInput(waitingAtMost limit: Duration?) -> RunInput? {
+        if timeouts > 0 {
+            timeouts -= 1
+            onTimeout()
+            return nil
+        }
+        return nextInput()
+    }
+
     public func discardPendingInput() {
         discards += 1
     }

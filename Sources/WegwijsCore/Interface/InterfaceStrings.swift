@@ -38,6 +38,11 @@ public struct InterfaceStrings: Sendable {
     /// The keys of the step-runner's words.
     public static let runnerKeys = [
         "runner.pick.title",
+        "runner.key.end-wait",
+        "runner.wait.heading",
+        "runner.wait.left",
+        "runner.wait.over",
+        "runner.report.waited",
         "runner.key.walk",
         "runner.key.stop-here",
         "runner.prerequisite.unmet",

@@ -4,7 +4,7 @@ import Yams
 /// Reads one procedure file.
 enum ProcedureReader {
     static let procedureKeys = ["title", "summary", "audience", "source", "requires", "inputs", "steps"]
-    static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices"]
+    static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices", "wait"]
     static let includeKeys = ["include"]
     static let inputKeys = ["id", "label", "pattern", "example"]
     static let figureKeys = ["src", "alt", "callouts"]
@@ -136,6 +136,19 @@ enum ProcedureReader {
         return steps
     }
 
+    // MARK: - Waits
+
+    /// `wait: 10m`: hours, minutes and seconds as `1h30m`, `10m`, `90s`; more than nothing, at most a day.
+    static func readWait(_ node: Node, reader: inout NodeReader) -> Located<Int>? {
+        guard let text = reader.string(node, what: "'wait'") else { return nil }
+        guard let seconds = WaitDuration.seconds(in: text) else {
+            reader.error(
+                "invalid-wait", at: node, "invalid wait '\(text)': write it as 90s, 10m or 1h30m (at most 24h)")
+            return nil
+        }
+        return Located(seconds, at: reader.location(of: node))
+    }
+
     // MARK: - Choices
 
     static let choiceKeys = ["text", "step", "procedure"]
@@ -220,10 +233,11 @@ enum ProcedureReader {
         let notes = fields["notes"].map { readNotes($0, reader: &reader) } ?? []
         let result = fields["result"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the result of \(what)") }
         let choices = fields["choices"].map { readChoices($0, reader: &reader) } ?? []
+        let wait = fields["wait"].flatMap { readWait($0, reader: &reader) }
         guard let title else { return nil }
         return Step(
             id: id, hasExplicitID: hasExplicitID, location: location, title: title, text: text, figure: figure,
-            notes: notes, result: result, choices: choices)
+            notes: notes, result: result, choices: choices, wait: wait)
     }
 
     static func readFigure(_ node: Node, reader: inout NodeReader) -> Figure? {

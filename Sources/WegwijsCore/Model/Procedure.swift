@@ -107,6 +107,8 @@ public struct Step: Sendable {
     public var result: Text?
     /// A decision the step asks for, each answer leading somewhere (DITA's `<choices>`); empty for most steps.
     public var choices: [Choice]
+    /// How long the admin waits after doing the step (`wait: 10m`), in seconds; the step's text says for what.
+    public var wait: Located<Int>?
 
     // Most steps have no figure: held in the step, a figure's room (some 120 bytes) was taken by every step.
     // An empty array takes 8 bytes and no heap.
@@ -115,7 +117,7 @@ public struct Step: Sendable {
     /// A step with all its parts.
     public init(
         id: String, hasExplicitID: Bool, location: SourceLocation, title: Text, text: Text?, figure: Figure?,
-        notes: [Note], result: Text?, choices: [Choice] = []
+        notes: [Note], result: Text?, choices: [Choice] = [], wait: Located<Int>? = nil
     ) {
         self.id = id
         self.hasExplicitID = hasExplicitID
@@ -126,6 +128,7 @@ public struct Step: Sendable {
         self.notes = notes
         self.result = result
         self.choices = choices
+        self.wait = wait
     }
 }
 

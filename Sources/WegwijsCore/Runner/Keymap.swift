@@ -6,7 +6,7 @@ public enum RunAction: Sendable, Hashable, CaseIterable {
 
 /// The runner's phases as the keymap sees them: which keys mean something where.
 public enum KeyPhase: Sendable, Hashable, CaseIterable {
-    case prerequisite, unmet, input, step, question, followUp, note, choice
+    case prerequisite, unmet, input, step, waiting, question, followUp, note, choice
 
     /// The keymap phase of a session phase (nil when the run is over or elsewhere).
     init?(_ phase: RunSession.Phase) {
@@ -19,6 +19,7 @@ public enum KeyPhase: Sendable, Hashable, CaseIterable {
         case .resultFollowUp: self = .followUp
         case .problemNote: self = .note
         case .choice: self = .choice
+        case .waiting: self = .waiting
         case .finished, .stopped, .detour: return nil
         }
     }
@@ -68,6 +69,7 @@ public struct Keymap: Sendable {
         let keyPhases = everywhere.subtracting([.input, .note])
         bindings = [
             KeyBinding(action: .next, words: [], keys: [.enter, .space], label: enter, plainLabel: enter, hint: "runner.key.next", phases: [.step]),
+            KeyBinding(action: .next, words: [], keys: [.enter], label: enter, plainLabel: enter, hint: "runner.key.end-wait", phases: [.waiting]),
             KeyBinding(action: .confirm, words: [], keys: [.enter], label: enter, plainLabel: enter, hint: "runner.key.ok", phases: [.input, .note]),
             KeyBinding(action: .yes, words: yes, keys: [], label: yes[0], plainLabel: yes[0], hint: "runner.key.yes", phases: [.prerequisite, .question]),
             KeyBinding(action: .no, words: no, keys: [], label: no[0], plainLabel: no[0], hint: "runner.key.no", phases: [.prerequisite, .question]),

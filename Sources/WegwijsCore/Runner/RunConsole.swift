@@ -63,6 +63,8 @@ public protocol RunConsole: AnyObject {
     func write(_ text: String)
     /// Waits for the next input.
     func nextInput() -> RunInput
+    /// Waits at most `limit` for the next input; nil when the time is up (for a wait's countdown).
+    func nextInput(waitingAtMost limit: Duration?) -> RunInput?
     /// Drops keys typed while a screen was being drawn, before the next answer is read.
     func discardPendingInput()
     /// Opens a file (a figure) in the desktop's viewer.

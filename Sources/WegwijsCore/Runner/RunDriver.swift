@@ -120,6 +120,9 @@ public final class RunDriver {
             refreshScreen()
             if case .detour(let detour) = run.phase {
                 walk(detour)
+            } else if case .waiting = run.phase {
+                if needsDraw { draw() }
+                waitAMoment()
             } else if isTyping {
                 draw()
                 readTypedLine()
@@ -511,6 +514,31 @@ public final class RunDriver {
             write(lines)
         }
         say(s("runner.reference.back"))
+        needsDraw = true
+    }
+
+    // MARK: - Waiting
+
+    /// Counts a wait down: in a terminal in place, once a second; in plain mode a line a minute, no redraws.
+    func waitAMoment() {
+        let interactive = console.capabilities.isInteractive
+        let remaining = Int(run.waitRemaining(at: clock()).rounded(.up))
+        let left = s("runner.wait.left", ["duration": WaitDuration.spoken(remaining)])
+        if interactive { console.write("\r\u{1B}[K" + TerminalText.safe(left)) }
+        let limit: Duration = interactive ? .seconds(1) : .seconds(max(1, min(60, remaining)))
+        guard let input = console.nextInput(waitingAtMost: limit) else {
+            run.handle(.tick, now: clock())
+            if case .waiting = run.phase {
+                if !interactive { say(s("runner.wait.left", ["duration": WaitDuration.spoken(Int(run.waitRemaining(at: clock()).rounded(.up)))])) }
+            } else {
+                if interactive { console.write("\n") }
+                say(s("runner.wait.over"))
+                needsDraw = true
+            }
+            return
+        }
+        if interactive { console.write("\n") }
+        handle(input)
         needsDraw = true
     }
 

@@ -13,6 +13,8 @@ public struct RunEvent: Codable, Sendable, Equatable {
         case stepBypassed = "step-bypassed"
         /// A procedure walked from this run (`value` its id) began, or (`detour-end`) ended.
         case detour, detourEnd = "detour-end"
+        /// A step's wait began (`seconds` to wait), or ended (`value` "over", "ended early" or "paused", `seconds` waited).
+        case waitStart = "wait-start", waitEnd = "wait-end"
     }
 
     public var kind: Kind

@@ -39,6 +39,9 @@ public struct RunRecord: Codable, Sendable, Equatable {
         /// The 1-based choice answered, and where it led (`step:id`, `procedure:id`).
         public var choice: Int?
         public var choiceTarget: String?
+        /// Seconds waited at the step's `wait:`, and how long it asked.
+        public var waitedSeconds: Double?
+        public var waitSeconds: Int?
     }
 
     /// `wegwijs-run/1`.

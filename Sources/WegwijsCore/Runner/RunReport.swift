@@ -93,6 +93,10 @@ public struct RunReport: Sendable {
             let time = step.seconds.map(Self.duration) ?? "—"
             var result = step.answers.isEmpty ? "—" : changed(step.answers.map(answerWord))
             if let problem = step.problem { result += ": \(escape(problem))" }
+            if let waited = step.waitedSeconds, let asked = step.waitSeconds {
+                let words = s("runner.report.waited", ["waited": Self.duration(waited), "asked": WaitDuration.spoken(asked)])
+                result = result == "—" ? words : result + "; " + words
+            }
             if let choice = step.choice, let stepDefinition = plan.steps.first(where: { $0.key == step.key }),
                 stepDefinition.step.choices.indices.contains(choice - 1)
             {
@@ -148,7 +152,9 @@ public struct RunReport: Sendable {
                 number: step.number, key: step.key, title: plainTexts.plain(step.step.title, in: language, procedure: step.procedure),
                 status: record.map { $0.status.rawValue } ?? "not-reached", seconds: record?.seconds, sawResult: record?.sawResult,
                 answers: events.filter { $0.kind == .answer && $0.step == step.key }.compactMap(\.value), problem: record?.problem,
-                choice: choice?.name.flatMap { Int($0) }, choiceTarget: choice?.value)
+                choice: choice?.name.flatMap { Int($0) }, choiceTarget: choice?.value,
+                waitedSeconds: events.filter { $0.kind == .waitEnd && $0.step == step.key }.compactMap(\.seconds).reduce(nil) { ($0 ?? 0) + $1 },
+                waitSeconds: step.step.wait?.value)
         }
         return RunRecord(
             schema: "wegwijs-run/1", procedure: plan.procedure.id, title: plainTexts.title(of: plan.procedure, in: language),

@@ -133,6 +133,12 @@ public struct RunScreen {
             lines.append(contentsOf: wrapped(s("runner.result.follow-up", language), indent: 0))
         case .problemNote:
             lines.append(contentsOf: wrapped(s("runner.problem.prompt", language), indent: 0))
+        case .waiting(let index):
+            let step = plan.steps[index]
+            let total = step.step.wait?.value ?? 0
+            let title = session.plainTexts.plain(step.step.title, in: language, procedure: step.procedure)
+            lines.append(contentsOf: wrapped(
+                s("runner.wait.heading", language, ["duration": WaitDuration.spoken(total), "title": title]), indent: 0, style: .heading))
         case .choice(let index):
             let step = plan.steps[index]
             let scope = LinkResolver.Scope(procedure: step.procedure, step: step.step)

@@ -23,6 +23,8 @@ public struct RunSession: Sendable {
         case resultFollowUp(Int)
         /// Typing the problem with step N.
         case problemNote(Int)
+        /// Counting down step N's `wait:`.
+        case waiting(Int)
         /// Asking which of step N's choices applies.
         case choice(Int)
         /// Walking another procedure (``RunState/detour``) before the run goes on; the driver runs it and
@@ -59,6 +61,8 @@ public struct RunSession: Sendable {
         case choose(Int)
         /// Walk the procedure that fulfils the unmet prerequisite now, then come back to it.
         case walkPrerequisite
+        /// Time passed during a wait: ends it when the time is up.
+        case tick
         /// The procedure walked in a ``Phase/detour(_:)`` ended: at its end, or stopped before it.
         case returnFromDetour(finished: Bool)
     }
@@ -90,9 +94,13 @@ public struct RunSession: Sendable {
     /// Each step's title in the plan's own language, kept in its record so a step that later disappears from
     /// the procedure can be named by its title.
     let stepTitles: [String: String]
+    /// Seconds waited at each step's `wait:` in this session, for its record.
+    var waitedSeconds: [String: Double] = [:]
     /// Inputs given in advance that did not pass their pattern, by input index, for the first question.
     public private(set) var rejectedPresets: [Int: String] = [:]
     private var stepShownAt: Date?
+    private var waitStartedAt: Date?
+    private var waitRemainingAtStart: Double = 0
     /// The step to come back to after changing an input from it (with `e`, or going back from the first step).
     public private(set) var returnStep: Int?
 
@@ -145,7 +153,7 @@ public struct RunSession: Sendable {
     public var stepIndex: Int? {
         switch phase {
         case .step(let index), .resultQuestion(let index), .resultFollowUp(let index), .problemNote(let index),
-            .choice(let index):
+            .choice(let index), .waiting(let index):
             index
         default: nil
         }
@@ -221,6 +229,7 @@ public struct RunSession: Sendable {
         case .resultFollowUp(let index): return handleResultFollowUp(index, command, now: now)
         case .problemNote(let index): return handleProblemNote(index, command, now: now)
         case .choice(let index): return handleChoice(index, command, now: now)
+        case .waiting(let index): return handleWaiting(index, command, now: now)
         case .detour(let detour): return handleDetourEnd(detour, command, now: now)
         case .finished, .stopped: return .notAvailable
         }
@@ -306,11 +315,16 @@ public struct RunSession: Sendable {
     mutating func handleStep(_ index: Int, _ command: Command, now: Date) -> Feedback? {
         switch command {
         case .next, .yes:
-            if plan.steps[index].step.result != nil {
-                phase = .resultQuestion(index)
-            } else {
-                complete(index, status: .done, sawResult: nil, problem: nil, now: now)
+            if let wait = plan.steps[index].step.wait {
+                let key = plan.steps[index].key
+                let remaining = state.waitRemaining?[key] ?? Double(wait.value)
+                waitStartedAt = now
+                waitRemainingAtStart = remaining
+                pendingEvents.append(event(.waitStart, now, step: key, seconds: remaining))
+                phase = .waiting(index)
+                return nil
             }
+            afterWork(index, now: now)
         case .skip:
             complete(index, status: .skipped, sawResult: nil, problem: nil, now: now)
         case .back:
@@ -347,6 +361,55 @@ public struct RunSession: Sendable {
             phase = firstPhase(now: now)
         }
         return nil
+    }
+
+    /// The step's work is done (and its wait over): its question, or the next step.
+    mutating func afterWork(_ index: Int, now: Date) {
+        if plan.steps[index].step.result != nil {
+            phase = .resultQuestion(index)
+        } else {
+            complete(index, status: .done, sawResult: nil, problem: nil, now: now)
+        }
+    }
+
+    /// Seconds still to wait at `now`, in the waiting phase.
+    public func waitRemaining(at now: Date) -> Double {
+        guard waitStartedAt != nil else { return 0 }
+        return max(0, waitRemainingAtStart - now.timeIntervalSince(waitStartedAt!))
+    }
+
+    mutating func handleWaiting(_ index: Int, _ command: Command, now: Date) -> Feedback? {
+        let key = plan.steps[index].key
+        switch command {
+        case .tick, .next:
+            let remaining = waitRemaining(at: now)
+            guard remaining <= 0 || command == .next else { return nil }
+            let total = Double(plan.steps[index].step.wait?.value ?? 0)
+            // This time's share; a wait resumed after a stop was partly waited before.
+            let waitedNow = waitRemainingAtStart - remaining
+            state.waitRemaining?[key] = nil
+            waitStartedAt = nil
+            waitedSeconds[key] = total - remaining
+            pendingEvents.append(event(.waitEnd, now, step: key, value: remaining <= 0 ? "over" : "ended early", seconds: waitedNow))
+            afterWork(index, now: now)
+        case .back:
+            keepWaitRemaining(index, now: now)
+            phase = .step(index)
+            stepShownAt = now
+        default:
+            return .notAvailable
+        }
+        return nil
+    }
+
+    /// Keeps what is left of a wait in the state, so a later run (or Enter again) waits only that.
+    mutating func keepWaitRemaining(_ index: Int, now: Date) {
+        let key = plan.steps[index].key
+        let remaining = waitRemaining(at: now)
+        if state.waitRemaining == nil { state.waitRemaining = [:] }
+        state.waitRemaining?[key] = remaining
+        pendingEvents.append(event(.waitEnd, now, step: key, value: "paused", seconds: waitRemainingAtStart - remaining))
+        waitStartedAt = nil
     }
 
     /// The step before `index` the admin saw: a step a choice led past is not gone back to.
@@ -489,8 +552,10 @@ public struct RunSession: Sendable {
         let earlier = state.record(for: key)?.seconds ?? 0
         let seconds = earlier + (stepShownAt.map { now.timeIntervalSince($0) } ?? 0)
         stepShownAt = nil
-        state.setRecord(RunState.StepRecord(
-            key: key, status: status, seconds: seconds, sawResult: sawResult, problem: problem, title: stepTitles[key]))
+        var record = RunState.StepRecord(
+            key: key, status: status, seconds: seconds, sawResult: sawResult, problem: problem, title: stepTitles[key])
+        record.waited = waitedSeconds[key] ?? state.record(for: key)?.waited
+        state.setRecord(record)
         pendingEvents.append(event(status == .done ? .stepDone : .stepSkipped, now, step: key, seconds: seconds))
         if status == .done, !plan.steps[index].step.choices.isEmpty {
             phase = .choice(index)
@@ -517,6 +582,7 @@ public struct RunSession: Sendable {
 
     mutating func stop(_ reason: StopReason, now: Date) {
         guard !isOver else { return }
+        if case .waiting(let index) = phase { keepWaitRemaining(index, now: now) }
         if let index = stepIndex { leaveStep(index, now: now) }
         phase = .stopped(reason)
         let why: String =

@@ -24,6 +24,8 @@ public struct RunState: Codable, Sendable, Equatable {
         public var problem: String?
         /// The 1-based number of the choice answered, for a step with choices.
         public var choice: Int?
+        /// Seconds waited at the step's `wait:` (less than asked when the admin went on early).
+        public var waited: Double?
         /// The step's title when it was walked, so it can be named if it later disappears from the procedure.
         public var title: String?
 
@@ -60,6 +62,8 @@ public struct RunState: Codable, Sendable, Equatable {
     public var isFinished: Bool
     /// A procedure walked from this run that has not ended yet (a choice's or a prerequisite's), resumed first.
     public var detour: Detour?
+    /// Seconds still to wait, by step key, for a wait that was stopped before it ended.
+    public var waitRemaining: [String: Double]?
 
     /// A procedure walked from inside a run, and where the run goes on afterwards.
     public struct Detour: Codable, Sendable, Equatable {

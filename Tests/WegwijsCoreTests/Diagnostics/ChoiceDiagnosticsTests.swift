@@ -136,4 +136,17 @@ import WegwijsTestSupport
             "procedures/portal/t.yaml:7:11: warning: untranslated: no 'nl' text; the 'en' text is shown instead",
         ])
     }
+
+    @Test func anInvalidWaitIsAnError() throws {
+        let yaml = """
+            title: {en: T, nl: T}
+            steps:
+              - title: {en: S, nl: S}
+                wait: 10 minutes
+
+            """
+        #expect(try ContentFixture(["procedures/portal/t.yaml": yaml]).diagnosticLines() == [
+            "procedures/portal/t.yaml:4:11: error: invalid wait '10 minutes': write it as 90s, 10m or 1h30m (at most 24h)"
+        ])
+    }
 }

@@ -240,6 +240,81 @@ import WegwijsTestSupport
         #expect(stopping.flat.contains("“The rules” puts it in place: wegwijs run rules"))
     }
 
+    // MARK: - Waiting
+
+    static let waitFiles: [String: String] = [
+        "procedures/portal/confirm.yaml": """
+            title: {en: Confirm the account, nl: Bevestig het account}
+            steps:
+              - id: request
+                title: {en: Request the confirmation e-mail, nl: Vraag de bevestigingsmail aan}
+                text: {en: Wait for the confirmation e-mail., nl: Wacht op de bevestigingsmail.}
+                wait: 10m
+              - id: click
+                title: {en: Click the link in the e-mail, nl: Klik op de link in de mail}
+
+            """,
+    ]
+
+    /// A clock tests move forward.
+    final class TestClock: @unchecked Sendable {
+        var now = Date(timeIntervalSince1970: 1_800_000_000)
+    }
+
+    @Test func aWaitCountsDownALineAMinuteInPlainModeIsKeptWhenStoppedAndIsInTheReport() throws {
+        let fixture = try ContentFixture(Self.waitFiles)
+        let session = try #require(fixture.open().session)
+        let plan = RunPlan(procedure: try #require(session.site.procedure("confirm")), site: session.site)
+        let store = RunStateStore(folder: fixture.root.appendingPathComponent("state"))
+        let time = TestClock()
+        let report = fixture.root.appendingPathComponent("report.md")
+        func driver(_ console: ScriptedConsole) -> RunDriver {
+            RunDriver(
+                session: session, plan: plan, console: console, store: store,
+                options: .init(language: "en", presets: [:], restart: false, recordFile: report, user: "tester"), clock: { time.now })
+        }
+        // Three minutes pass, then the admin quits: seven are kept.
+        let first = ScriptedConsole(lines: ["", "q"])
+        first.timeouts = 3
+        first.onTimeout = { time.now += 60 }
+        #expect(driver(first).start() == .stopped)
+        #expect(first.transcript.contains("Wait 10 min: Request the confirmation e-mail"))
+        #expect(first.transcript.contains("9 min left to wait.\n8 min left to wait.\n7 min left to wait."), "a line a minute")
+        #expect(!first.transcript.contains("\u{1B}"))
+        #expect(store.load("confirm").state?.waitRemaining?["request"] == 420)
+
+        // Resumed: Enter waits the seven minutes left, then the run goes on.
+        let second = ScriptedConsole(lines: ["", ""])
+        second.timeouts = 7
+        second.onTimeout = { time.now += 60 }
+        #expect(driver(second).start() == .finished)
+        #expect(second.transcript.contains("1 min left to wait.\nThe wait is over."))
+        #expect(second.transcript.contains("Click the link in the e-mail"))
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(text.contains("| 1 | Request the confirmation e-mail | done |"))
+        #expect(text.contains("waited 10 min 00 s of 10 min"))
+        #expect(text.contains("| Elapsed (wall clock) | 10 min 00 s |"))
+    }
+
+    @Test func enterEndsAWaitEarlyAndWaitDurationsAreRead() throws {
+        let fixture = try ContentFixture(Self.waitFiles)
+        let session = try #require(fixture.open().session)
+        let plan = RunPlan(procedure: try #require(session.site.procedure("confirm")), site: session.site)
+        let console = ScriptedConsole(lines: ["", "", ""])
+        let driver = RunDriver(
+            session: session, plan: plan, console: console, store: RunStateStore(folder: fixture.root.appendingPathComponent("s")),
+            options: .init(language: "nl", presets: [:], restart: false, recordFile: nil, user: "tester"), clock: clock)
+        #expect(driver.start() == .finished)
+        #expect(console.transcript.contains("Wacht 10 min: Vraag de bevestigingsmail aan"))
+        #expect(console.flat.contains("Enter = klaar met wachten, b = terug"))
+        #expect(WaitDuration.seconds(in: "1h30m") == 5400)
+        #expect(WaitDuration.seconds(in: "90s") == 90)
+        #expect(WaitDuration.seconds(in: "10 minutes") == nil)
+        #expect(WaitDuration.seconds(in: "0s") == nil)
+        #expect(WaitDuration.seconds(in: "25h") == nil)
+        #expect(WaitDuration.seconds(in: "5m1h") == nil)
+    }
+
     // MARK: - Honest records
 
     @Test func resumingKeepsTheLanguageSwitchedToAndSaysWhereInWords() throws {
