@@ -7,9 +7,12 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Walk through one procedure in the terminal, step by step.",
         discussion: """
-            Exit status: 0 when every step is done or skipped; 3 when the run stopped before the end \
-            (q, a prerequisite not in place, or input ended); 130 when interrupted (Ctrl-C). Progress is \
-            saved after every step under $XDG_STATE_HOME/wegwijs (default ~/.local/state/wegwijs).
+            Exit status: 0 when every step is done or skipped; 4 when the end was reached but a step's \
+            result was answered "no" and not seen since (ended with a problem); 3 when the run stopped \
+            before the end (q, a prerequisite not in place, or input ended); 130 when interrupted (Ctrl-C); \
+            1 content errors; 64 command-line mistakes (an unknown procedure, a report file that cannot be \
+            written). Progress is saved after every step under $XDG_STATE_HOME/wegwijs (default \
+            ~/.local/state/wegwijs).
             """)
 
     @OptionGroup var options: ContentOptions
@@ -32,6 +35,11 @@ struct Run: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write a Markdown report of the run to this file.", valueName: "file"))
     var record: String?
 
+    @Option(
+        name: .customLong("report-json"),
+        help: ArgumentHelp("Write the run as JSON (schema wegwijs-run/1) to this file, for audit tools.", valueName: "file"))
+    var reportJSON: String?
+
     func validate() throws {
         for preset in presets where !preset.contains("=") || preset.hasPrefix("=") {
             throw ValidationError("--set takes NAME=VALUE, not '\(preset)'")
@@ -48,17 +56,31 @@ struct Run: AsyncParsableCommand {
         let site = session.site
         let environment = ProcessInfo.processInfo.environment
         let language = try chooseLanguage(site: site, environment: environment)
+        // Refused before the run starts: an admin must not walk a whole procedure to lose its record.
+        for file in [record, reportJSON].compactMap({ $0 }) where !Self.canWrite(file) {
+            throw ValidationError(session.strings.string("runner.record.not-writable", in: language, ["path": TerminalText.safe(file)]))
+        }
+        let picker = ProcedurePicker(session: session, language: language, console: nil)
+        var candidates: [Procedure] = []
+        if let id, site.procedure(id) == nil {
+            candidates = picker.matches(for: id)
+            guard !candidates.isEmpty else {
+                let suggestion = Suggestion.didYouMean(id, among: site.procedures.map(\.id))
+                throw ValidationError(session.strings.string(
+                    "runner.unknown-procedure", in: language, ["id": TerminalText.safe(id), "suggestion": suggestion]))
+            }
+        }
         let console = makeRunConsole(plain: plain)
         defer { console.close() }
 
         let procedure: Procedure
-        if let id {
-            guard let found = site.procedure(id) else {
-                console.close()
-                let suggestion = Suggestion.didYouMean(id, among: site.procedures.map(\.id))
-                throw ValidationError("no procedure '\(id)'\(suggestion); 'wegwijs list' shows them all")
-            }
+        if let id, let found = site.procedure(id) ?? (candidates.count == 1 ? candidates[0] : nil) {
             procedure = found
+        } else if let id {
+            // Several procedures match: list those and let the admin pick.
+            let several = ProcedurePicker(session: session, language: language, console: console)
+            guard let chosen = several.choose(among: candidates, query: id) else { throw ExitCode(3) }
+            procedure = chosen
         } else {
             guard let chosen = ProcedurePicker(session: session, language: language, console: console).choose() else {
                 throw ExitCode(3)
@@ -80,15 +102,28 @@ struct Run: AsyncParsableCommand {
         let driver = RunDriver(
             session: session, plan: plan, console: console, store: RunStateStore.standard(environment: environment),
             options: RunDriver.Options(
-                language: language, presets: values, restart: restart,
-                recordFile: record.map { URL(fileURLWithPath: $0) }, user: environment["USER"] ?? NSUserName()))
+                language: language, languageIsExplicit: lang != nil, presets: values, restart: restart,
+                recordFile: record.map { URL(fileURLWithPath: $0) }, jsonRecordFile: reportJSON.map { URL(fileURLWithPath: $0) },
+                user: environment["USER"] ?? NSUserName()))
         let outcome = driver.start()
         console.close()
         switch outcome {
         case .finished: return
+        case .endedWithProblem: throw ExitCode(4)
         case .stopped: throw ExitCode(3)
         case .interrupted: throw ExitCode(130)
         }
+    }
+
+    /// Whether `path` can be written: an existing file opened for writing, or a new one created and removed again.
+    static func canWrite(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            return !isDirectory.boolValue && FileManager.default.isWritableFile(atPath: path)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { return false }
+        try? FileManager.default.removeItem(atPath: path)
+        return true
     }
 
     /// `--lang`, else the language LC_ALL, LC_MESSAGES or LANG names when the site has it, else the source language.

@@ -37,13 +37,13 @@ enum Report {
 
     /// Prints a plain warning without a place (what a helper program such as WeasyPrint said).
     static func printWarning(_ message: String) {
-        let warning = StandardStreams.errorIsColorTerminal ? "\u{1B}[1;35mwarning\u{1B}[0m" : "warning"
+        let warning = SGR.boldMagenta.apply(to: "warning", when: StandardStreams.errorIsColorTerminal)
         StandardStreams.printError("wegwijs: \(warning): \(TerminalText.safe(message))")
     }
 
     /// Prints a plain error without a place (for problems with the command line's folders, not content).
     static func printError(_ message: String, notes: [String] = []) {
-        let error = StandardStreams.errorIsColorTerminal ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+        let error = SGR.boldRed.apply(to: "error", when: StandardStreams.errorIsColorTerminal)
         StandardStreams.printError("wegwijs: \(error): \(TerminalText.safe(message))")
         for note in notes { StandardStreams.printError("    \(TerminalText.safe(note))") }
     }

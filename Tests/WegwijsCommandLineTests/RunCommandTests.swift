@@ -27,18 +27,21 @@ import WegwijsTestSupport
 
     @Test func aScriptWalksAWholeSeedProcedureInPlainMode() throws {
         let state = StateFolder()
+        try FileManager.default.createDirectory(at: state.url, withIntermediateDirectories: true)
         let report = state.url.appendingPathComponent("report.md")
         let answers = "y\n\n\n\ny\n\ny\n"
         let result = try CommandRunner.run(
             ["run", "enable-track-and-trace", "--plain", "--record", report.path], in: Repository.root,
             environment: ["XDG_STATE_HOME": state.url.path, "LANG": "C"], input: answers)
         #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError)")
-        #expect(result.standardOutput.contains("Step 4 of 4"))
+        #expect(result.standardOutput.contains("Step 1.3 of 2"), "the include is step 1, as on the web page")
+        #expect(result.standardOutput.contains("Step 2 of 2"))
         #expect(result.standardOutput.contains("4 of 4 steps done, 0 skipped"))
         #expect(!result.standardOutput.contains("\u{1B}"))
         let text = try String(contentsOf: report, encoding: .utf8)
-        #expect(text.contains("# Run report: Turn on the Track & Trace authorisation"))
-        #expect(text.contains("| 4 | Select the authorisations for the user | done |"))
+        #expect(text.hasPrefix("# Run report: Turn on the Track & Trace authorisation: finished\n"))
+        #expect(text.contains("| 2 | Select the authorisations for the user | done |"))
+        #expect(text.contains("| 1.1 | Log in to Mijn PostNL | done |"))
     }
 
     @Test func languageFollowsLANGAndStdinClosingStopsAndSaves() throws {
@@ -47,7 +50,7 @@ import WegwijsTestSupport
             ["run", "enable-track-and-trace"], in: Repository.root,
             environment: ["XDG_STATE_HOME": state.url.path, "LANG": "nl_NL.UTF-8"], input: "j\n\n")
         #expect(result.status == 3)
-        #expect(result.standardOutput.contains("Stap 2 van 4"))
+        #expect(result.standardOutput.contains("Stap 1.2 van 2"))
         #expect(result.standardOutput.contains("Gestopt. Je voortgang is opgeslagen"))
         #expect(FileManager.default.fileExists(atPath: state.url.appendingPathComponent("wegwijs/enable-track-and-trace.json").path))
     }
@@ -78,10 +81,10 @@ import WegwijsTestSupport
         let (terminal, before) = try Self.launch("enable-track-and-trace", columns: 72, state: state)
         _ = try terminal.readOutput { Self.isDrawn($0, after: "Is this in place?") }
         try terminal.send("y")
-        _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 1 of 4") }
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 1.1 of 2") }
         try terminal.send("\r")
         // Keys typed while a screen is drawn are discarded: wait for the whole screen (its key hints).
-        _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 2 of 4") }
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Step 1.2 of 2") }
         try terminal.send(bytes: [0x03])
         let status = terminal.waitForExit(timeout: .seconds(10))
         #expect(status == 130)
@@ -89,8 +92,8 @@ import WegwijsTestSupport
         #expect(try terminal.attributes() == before, "the terminal settings are restored")
 
         let (again, _) = try Self.launch("enable-track-and-trace", columns: 72, state: state)
-        let screen = try again.readOutput { Self.isDrawn($0, after: "Step 2 of 4") }
-        #expect(screen.contains("Resuming at step 2 of 4"))
+        let screen = try again.readOutput { Self.isDrawn($0, after: "Step 1.2 of 2") }
+        #expect(screen.contains("Resuming at step 1.2 of 2: Go to Mijn Account"))
         try again.send("q")
         #expect(again.waitForExit(timeout: .seconds(10)) == 3)
     }
@@ -145,9 +148,9 @@ import WegwijsTestSupport
         }
         _ = try drawn("Is this in place?")
         try terminal.send("y")
-        _ = try drawn("Step 1 of 4")
+        _ = try drawn("Step 1.1 of 2")
         try terminal.send("\r")
-        let screen = Self.squeezed(try drawn("Step 2 of 4"))
+        let screen = Self.squeezed(try drawn("Step 1.2 of 2"))
         #expect(screen.contains(Self.squeezed("Open the Autorisaties screen")))
         try terminal.send("q")
         #expect(terminal.waitForExit(timeout: .seconds(10)) == 3)
@@ -170,5 +173,97 @@ import WegwijsTestSupport
         #expect(screen.contains("Log in op MyDHL+ met uw beheerdersaccount"))
         try terminal.send("q")
         #expect(terminal.waitForExit(timeout: .seconds(10)) == 3)
+    }
+
+    // MARK: - Issue 13: the runner for real admin work
+
+    @Test func aResultNotSeenEndsWithAProblemAndExitStatus4() throws {
+        let state = StateFolder()
+        try FileManager.default.createDirectory(at: state.url, withIntermediateDirectories: true)
+        let report = state.url.appendingPathComponent("report.md")
+        let result = try CommandRunner.run(
+            ["run", "enable-track-and-trace", "--plain", "--record", report.path], in: Repository.root,
+            environment: ["XDG_STATE_HOME": state.url.path, "LANG": "C"], input: "y\n\n\n\nn\nn\nno such screen\n\ny\n")
+        #expect(result.status == 4, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("Ended with a problem: a result was not seen."))
+        #expect(!result.standardOutput.contains("Finished."))
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(text.hasPrefix("# Run report: Turn on the Track & Trace authorisation: ended with a problem\n"))
+        #expect(text.contains("no such screen"))
+    }
+
+    @Test func aReportPathThatCannotBeWrittenIsRefusedBeforeTheRunInTheAdminsLanguage() throws {
+        let state = StateFolder()
+        for (language, words) in [("C", "cannot be written"), ("nl_NL.UTF-8", "kan niet geschreven worden")] {
+            for flag in ["--record", "--report-json"] {
+                let result = try CommandRunner.run(
+                    ["run", "access-esecure", "--plain", flag, "/nonexistent-folder/report"], in: Repository.root,
+                    environment: ["XDG_STATE_HOME": state.url.path, "LANG": language], input: "\n")
+                #expect(result.status == 64, "\(flag) \(language)")
+                #expect(result.standardError.contains(words), "\(result.standardError)")
+                #expect(!result.standardOutput.contains("Step 1"), "nothing was run")
+            }
+        }
+    }
+
+    @Test func anIdThatMatchesSeveralProceduresListsThemToPick() throws {
+        let state = StateFolder()
+        let result = try CommandRunner.run(
+            ["run", "users", "--plain"], in: Repository.root, environment: ["XDG_STATE_HOME": state.url.path, "LANG": "C"],
+            input: "2\nq\n")
+        #expect(result.standardOutput.contains("Several procedures match 'users':"))
+        #expect(result.standardOutput.contains("1. Add users (add-users)"))
+        #expect(result.standardOutput.contains("2. Approve rejected users (approve-rejected-users)"))
+        #expect(result.standardOutput.contains("Approve rejected users\n[Admins only]"), "the one picked is run")
+        #expect(result.status == 3)
+    }
+
+    @Test func inATerminalOOpensThePortalAddressWithTheOpenerAndNoShell() throws {
+        let state = StateFolder()
+        let tools = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijs-tools-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tools) }
+        let record = tools.appendingPathComponent("opened")
+        let opener = tools.appendingPathComponent("xdg-open")
+        try Data("#!/bin/sh\nprintf '%s' \"$*\" > '\(record.path)'\n".utf8).write(to: opener)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: opener.path)
+        let terminal = try PseudoTerminal(columns: 80, rows: 30)
+        var environment = state.environment
+        environment["TERM"] = "xterm-256color"
+        environment["PATH"] = tools.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        try terminal.launch(
+            CommandRunner.executable, arguments: ["run", "enable-track-and-trace", "--lang", "en"], environment: environment,
+            in: Repository.root)
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Is this in place?") }
+        try terminal.send("y")
+        let step = try terminal.readOutput { Self.isDrawn($0, after: "Step 1.1 of 2") }
+        #expect(step.contains("[o]"), "the key to open is hinted where the step names an address")
+        #expect(step.contains("https://mijn.postnl.nl"), "the address is shown in full")
+        try terminal.send("o")
+        _ = try terminal.readOutput(until: "Opened https://mijn.postnl.nl.")
+        #expect(try String(contentsOf: record, encoding: .utf8) == "https://mijn.postnl.nl")
+        try terminal.send("q")
+        #expect(terminal.waitForExit(timeout: .seconds(10)) == 3)
+    }
+
+    @Test func inATerminalEscGoesBackFromAnInputAndCtrlDStops() throws {
+        let state = StateFolder()
+        let (terminal, before) = try Self.launch("add-users", columns: 80, state: state)
+        _ = try terminal.readOutput { $0.contains("What you need (1 of 2)") && $0.hasSuffix("> ") }
+        try terminal.send("123\r")
+        let second = try terminal.readOutput { $0.contains("What you need (2 of 2)") && $0.hasSuffix("> ") }
+        #expect(second.contains("[Esc] back"), "Esc is hinted at a typed answer")
+        terminal.clearOutput()
+        try terminal.send("\u{1B}")
+        let back = try terminal.readOutput { $0.contains("What you need (1 of 2)") && $0.hasSuffix("> ") }
+        #expect(back.contains("Now: «123»"))
+        try terminal.send("\r")
+        _ = try terminal.readOutput { $0.contains("What you need (2 of 2)") && $0.hasSuffix("> ") }
+        try terminal.send("?\r")
+        _ = try terminal.readOutput(until: "Ctrl-D stops")
+        try terminal.send(bytes: [0x04])
+        #expect(terminal.waitForExit(timeout: .seconds(10)) == 3)
+        #expect(try terminal.attributes() == before)
+        #expect(terminal.output.contains("Stopped. Your progress is saved"))
     }
 }

@@ -33,16 +33,40 @@ public final class ScriptedConsole: RunConsole {
         return script.removeFirst()
     }
 
+    /// How many timed waits time out before the script is read again; `onTimeout` runs at each (to move a test clock).
+    public var timeouts = 0
+    public var onTimeout: () -> Void = {}
+
+    public func nextInput(waitingAtMost limit: Duration?) -> RunInput? {
+        if timeouts > 0 {
+            timeouts -= 1
+            onTimeout()
+            return nil
+        }
+        return nextInput()
+    }
+
     public func discardPendingInput() {
         discards += 1
     }
 
-    public func open(file path: String) -> Bool {
+    /// What opening answers (default: opened).
+    public var openOutcome: OpenOutcome = .opened
+    /// Whether a clipboard takes copies (default: yes).
+    public var hasClipboard = true
+
+    public func open(file path: String) -> OpenOutcome {
         opened.append(path)
-        return true
+        return openOutcome
+    }
+
+    public func open(address: String) -> OpenOutcome {
+        opened.append(address)
+        return openOutcome
     }
 
     public func copyToClipboard(_ text: String) -> String? {
+        guard hasClipboard else { return nil }
         copied.append(text)
         return "test clipboard"
     }

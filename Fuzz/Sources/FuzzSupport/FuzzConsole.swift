@@ -17,9 +17,14 @@ public final class FuzzConsole: RunConsole {
 
     public func nextInput() -> RunInput { script.isEmpty ? .endOfInput : script.removeFirst() }
 
+    /// Never waits: a wait's countdown reads the script like any answer.
+    public func nextInput(waitingAtMost limit: Duration?) -> RunInput? { nextInput() }
+
     public func discardPendingInput() {}
 
-    public func open(file path: String) -> Bool { true }
+    public func open(file path: String) -> OpenOutcome { .opened }
+
+    public func open(address: String) -> OpenOutcome { .opened }
 
     public func copyToClipboard(_ text: String) -> String? { "fuzz" }
 }

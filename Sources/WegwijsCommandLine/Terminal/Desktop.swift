@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import WegwijsCore
 
 /// The desktop around the terminal: the viewer that opens a figure, and the clipboard tools.
 ///
@@ -24,20 +25,35 @@ struct Desktop: Sendable {
         #endif
     }
 
-    /// Opens `path` in the desktop's viewer without waiting for the viewer; false when there is no opener,
-    /// it cannot start, or it fails within a second (xdg-open exits 3 or 4 when nothing can open the file).
-    func open(file path: String) -> Bool {
-        guard let opener = executable(named: Self.opener) else { return false }
+    /// Opens `path` in the desktop's viewer without waiting for the viewer: `.noOpener` when there is no
+    /// opener, `.failed` when it cannot start or fails within a second (xdg-open exits 3 or 4 when nothing
+    /// can open the file).
+    func open(file path: String) -> OpenOutcome {
         // An absolute path never starts with '-', so the opener cannot take it for an option.
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        guard let child = ChildProcess.start(opener, arguments: [absolute], environment: environment) else { return false }
+        return launchOpener(with: absolute)
+    }
+
+    /// Opens a web address with the desktop's opener, as one argument and never through a shell; only
+    /// `http:`, `https:` and `mailto:` addresses without control characters or spaces are passed on.
+    func open(address: String) -> OpenOutcome {
+        let scheme = address.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() }
+        guard let scheme, ["http", "https", "mailto"].contains(scheme),
+            !address.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) })
+        else { return .failed }
+        return launchOpener(with: address)
+    }
+
+    func launchOpener(with argument: String) -> OpenOutcome {
+        guard let opener = executable(named: Self.opener) else { return .noOpener(Self.opener) }
+        guard let child = ChildProcess.start(opener, arguments: [argument], environment: environment) else { return .failed }
         switch child.waitForExit(atMost: .seconds(1)) {
-        case .exited(let status): return status == 0
-        case .killedBySignal: return false
-        case .unknown: return true
+        case .exited(let status): return status == 0 ? .opened : .failed
+        case .killedBySignal: return .failed
+        case .unknown: return .opened
         case .running:
             child.collectInBackground()
-            return true
+            return .opened
         }
     }
 
@@ -45,8 +61,19 @@ struct Desktop: Sendable {
 
     /// Clipboard tools in the order tried: Wayland, X11, macOS.
     static let clipboardTools: [(name: String, arguments: [String])] = [
-        ("wl-copy", []), ("xclip", ["-selection", "clipboard"]), ("pbcopy", []),
+        ("wl-copy", []), ("xclip", ["-selection", "clipboard"]), ("xsel", ["--clipboard", "--input"]), ("pbcopy", []),
     ]
+
+    /// Whether the terminal is one known to put OSC 52 on the clipboard as it comes (many ignore it silently:
+    /// VTE terminals such as GNOME Terminal, Konsole, Apple's Terminal; tmux only with `set-clipboard on`).
+    var terminalAcceptsOSC52: Bool {
+        let program = environment["TERM_PROGRAM"] ?? ""
+        let term = environment["TERM"] ?? ""
+        if ["iTerm.app", "WezTerm", "ghostty"].contains(program) { return true }
+        if term.hasPrefix("xterm-kitty") || term.hasPrefix("foot") || term == "xterm-ghostty" || term.hasPrefix("alacritty") { return true }
+        if !(environment["KITTY_WINDOW_ID"] ?? "").isEmpty || !(environment["WT_SESSION"] ?? "").isEmpty { return true }
+        return false
+    }
 
     /// Whether a clipboard tool could reach a clipboard here: a Wayland or X11 display, or macOS.
     var hasGraphicalSession: Bool {

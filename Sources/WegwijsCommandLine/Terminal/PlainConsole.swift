@@ -124,8 +124,13 @@ public final class PlainConsole: ClosableConsole {
     // MARK: - Desktop
 
     /// Opens a figure in the desktop's viewer (xdg-open, or open on macOS).
-    public func open(file path: String) -> Bool {
+    public func open(file path: String) -> OpenOutcome {
         desktop.open(file: path)
+    }
+
+    /// Opens a web address with the desktop's opener (never a shell).
+    public func open(address: String) -> OpenOutcome {
+        desktop.open(address: address)
     }
 
     /// Puts `text` on the clipboard with wl-copy, xclip or pbcopy (no escape sequences in plain mode);

@@ -349,20 +349,27 @@ public final class TerminalConsole: ClosableConsole {
     // MARK: - Desktop
 
     /// Opens a figure in the desktop's viewer (xdg-open, or open on macOS).
-    public func open(file path: String) -> Bool {
+    public func open(file path: String) -> OpenOutcome {
         desktop.open(file: path)
     }
 
-    /// Puts `text` on the clipboard.
+    /// Opens a web address with the desktop's opener (never a shell).
+    public func open(address: String) -> OpenOutcome {
+        desktop.open(address: address)
+    }
+
+    /// Puts text on the clipboard, and says how only when the copy was handed to something that takes it.
     ///
-    /// OSC 52 is always written: it reaches the admin's own clipboard even over SSH, in terminals that
-    /// honour it (xterm, kitty, WezTerm, iTerm2, foot, Windows Terminal, tmux with `set-clipboard on`).
-    /// But VTE terminals (GNOME Terminal), Konsole and Apple's Terminal ignore it silently, so where a
-    /// desktop session is visible (`WAYLAND_DISPLAY`, `DISPLAY`, macOS) a clipboard tool is run as well,
-    /// and its name is what is reported: that copy is the one known to have worked.
+    /// Where a desktop session is visible (`WAYLAND_DISPLAY`, `DISPLAY`, macOS) a clipboard tool is run
+    /// (wl-copy, xclip, xsel, pbcopy): its exit status says whether it worked. Otherwise OSC 52 is written,
+    /// which reaches the admin's own clipboard even over SSH, but only where the terminal is known to take
+    /// it (kitty, WezTerm, iTerm2, foot, Ghostty, Alacritty, Windows Terminal): many ignore it silently
+    /// (VTE terminals such as GNOME Terminal, Konsole, Apple's Terminal). Nil when neither: the runner then
+    /// says it could not copy, and shows the value.
     public func copyToClipboard(_ text: String) -> String? {
-        write("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
         if desktop.hasGraphicalSession, let tool = desktop.copyWithTool(text) { return tool }
+        guard desktop.terminalAcceptsOSC52 else { return nil }
+        write("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
         return "OSC 52"
     }
 }

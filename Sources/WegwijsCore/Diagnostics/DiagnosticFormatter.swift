@@ -15,7 +15,7 @@ public struct DiagnosticFormatter: Sendable {
     /// `file:line:column: severity: summary`, the source line with a caret, then the notes indented.
     public func text(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
-        let coloredSeverity = usesColor ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
+        let coloredSeverity = (diagnostic.severity == .error ? SGR.boldRed : SGR.boldMagenta).apply(to: severity, when: usesColor)
         var lines = ["\(TerminalText.safe(diagnostic.location.description)): \(coloredSeverity): \(TerminalText.safe(diagnostic.summary))"]
         if let source = sourceLine(diagnostic.location) {
             let (visible, caretColumn) = Self.excerpt(

@@ -3,7 +3,7 @@ import Foundation
 /// Reads one procedure file.
 enum ProcedureReader {
     static let procedureKeys = ["title", "summary", "audience", "source", "requires", "inputs", "steps"]
-    static let stepKeys = ["id", "title", "text", "figure", "notes", "result"]
+    static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices", "wait"]
     static let includeKeys = ["include"]
     static let inputKeys = ["id", "label", "pattern", "example"]
     static let figureKeys = ["src", "alt", "callouts"]
@@ -30,7 +30,7 @@ enum ProcedureReader {
                         + Suggestion.didYouMean(value, among: reader.languages))
             }
         }
-        let requirements = fields["requires"].map { reader.texts($0, what: "'requires'") } ?? []
+        let (requirements, requirementProcedures) = fields["requires"].map { readRequirements($0, reader: &reader) } ?? ([], [:])
         let inputs = fields["inputs"].map { readInputs($0, reader: &reader) } ?? []
         var steps: [StepEntry] = []
         if let node = reader.required("steps", in: fields, what: what), let items = reader.sequence(node, what: "'steps'") {
@@ -40,7 +40,33 @@ enum ProcedureReader {
         guard let title else { return nil }
         return Procedure(
             id: id, group: group, file: reader.file, title: title, summary: summary, audience: audience,
-            sourceLanguage: sourceLanguage, requirements: requirements, inputs: inputs, steps: steps)
+            sourceLanguage: sourceLanguage, requirements: requirements, requirementProcedures: requirementProcedures,
+            inputs: inputs, steps: steps)
+    }
+
+    // MARK: - Prerequisites
+
+    static let requirementKeys = ["text", "see"]
+
+    /// `requires:`: each a text, or `{text: …, see: procedure-id}` naming the procedure that fulfils it.
+    static func readRequirements(_ node: YAMLNode, reader: inout NodeReader) -> ([Text], [Int: Located<String>]) {
+        guard let items = reader.sequence(node, what: "'requires'") else { return ([], [:]) }
+        var texts: [Text] = []
+        var procedures: [Int: Located<String>] = [:]
+        for item in items {
+            guard case .mapping(let mapping) = item.content, mapping.keys.contains(where: { $0.scalar?.string == "text" }) else {
+                if let text = reader.text(item, what: "'requires'") { texts.append(text) }
+                continue
+            }
+            guard let fields = reader.fields(of: item, what: "a prerequisite", known: requirementKeys),
+                let text = reader.required("text", in: fields, what: "the prerequisite").flatMap({ reader.text($0, what: "the prerequisite") })
+            else { continue }
+            if let see = fields["see"], let id = reader.id(see, what: "the prerequisite's 'see'") {
+                procedures[texts.count] = Located(id, at: reader.location(of: see))
+            }
+            texts.append(text)
+        }
+        return (texts, procedures)
     }
 
     // MARK: - Inputs
@@ -105,7 +131,88 @@ enum ProcedureReader {
             seenIDs[step.id] = step.location
             steps.append(.step(step))
         }
+        checkChoiceTargets(steps, reader: &reader)
         return steps
+    }
+
+    // MARK: - Waits
+
+    /// `wait: 10m`: hours, minutes and seconds as `1h30m`, `10m`, `90s`; more than nothing, at most a day.
+    static func readWait(_ node: YAMLNode, reader: inout NodeReader) -> Located<Int>? {
+        guard let text = reader.string(node, what: "'wait'") else { return nil }
+        guard let seconds = WaitDuration.seconds(in: text) else {
+            reader.error(
+                "invalid-wait", at: node, "invalid wait '\(text)': write it as 90s, 10m or 1h30m (at most 24h)")
+            return nil
+        }
+        return Located(seconds, at: reader.location(of: node))
+    }
+
+    // MARK: - Choices
+
+    static let choiceKeys = ["text", "step", "procedure"]
+
+    /// `choices:` of a step: each `{text: …, step: id}` or `{text: …, procedure: id}`.
+    static func readChoices(_ node: YAMLNode, reader: inout NodeReader) -> [Choice] {
+        guard let items = reader.sequence(node, what: "'choices'") else { return [] }
+        if items.count == 1 {
+            reader.diagnostics.warning(
+                "single-choice", at: reader.location(of: node), "'choices' has one choice: a decision needs at least two answers")
+        }
+        var choices: [Choice] = []
+        for item in items {
+            guard let fields = reader.fields(of: item, what: "a choice", known: choiceKeys) else { continue }
+            let text = reader.required("text", in: fields, what: "the choice").flatMap { reader.text($0, what: "the choice's text") }
+            var target: (Choice.Target, SourceLocation)?
+            switch (fields["step"], fields["procedure"]) {
+            case (let step?, nil):
+                if let id = reader.id(step, what: "the choice's step") { target = (.step(id), reader.location(of: step)) }
+            case (nil, let procedure?):
+                if let id = reader.id(procedure, what: "the choice's procedure") { target = (.procedure(id), reader.location(of: procedure)) }
+            case (_?, let procedure?):
+                reader.error(
+                    "choice-target", at: procedure, "a choice leads to one place: 'step' or 'procedure', not both")
+            case (nil, nil):
+                reader.diagnostics.error(
+                    "choice-target", at: fields.location, "the choice has no target",
+                    notes: ["Add 'step: <id>' (a later step of this procedure) or 'procedure: <id>'."])
+            }
+            guard let text, let target else { continue }
+            choices.append(Choice(text: text, target: target.0, targetLocation: target.1, location: fields.location))
+        }
+        return choices
+    }
+
+    /// A choice's step must be a later step of the same procedure with an id of its own: a jump back
+    /// (or to the step itself) would walk the same steps again and again.
+    static func checkChoiceTargets(_ steps: [StepEntry], reader: inout NodeReader) {
+        var positions: [String: (index: Int, explicit: Bool)] = [:]
+        for (index, entry) in steps.enumerated() {
+            if case .step(let step) = entry { positions[step.id] = (index, step.hasExplicitID) }
+        }
+        let referable = steps.compactMap { entry -> String? in
+            if case .step(let step) = entry, step.hasExplicitID { step.id } else { nil }
+        }
+        for (index, entry) in steps.enumerated() {
+            guard case .step(let step) = entry else { continue }
+            for choice in step.choices {
+                guard case .step(let id) = choice.target else { continue }
+                guard let target = positions[id], target.explicit else {
+                    reader.diagnostics.error(
+                        "unknown-step", at: choice.targetLocation,
+                        "the choice leads to step '\(id)', which this procedure does not have\(Suggestion.didYouMean(id, among: referable))")
+                    continue
+                }
+                if target.index <= index {
+                    reader.diagnostics.error(
+                        "choice-loop", at: choice.targetLocation,
+                        target.index == index
+                            ? "the choice leads to its own step '\(id)', which would ask it again forever"
+                            : "the choice leads back to step '\(id)' (step \(target.index + 1)), which would walk the same steps again",
+                        notes: ["A choice leads forward: to a later step, or to another procedure."])
+                }
+            }
+        }
     }
 
     static func readStep(_ node: YAMLNode, position: Int, reader: inout NodeReader) -> Step? {
@@ -124,10 +231,12 @@ enum ProcedureReader {
         let figure = fields["figure"].flatMap { readFigure($0, reader: &reader) }
         let notes = fields["notes"].map { readNotes($0, reader: &reader) } ?? []
         let result = fields["result"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the result of \(what)") }
+        let choices = fields["choices"].map { readChoices($0, reader: &reader) } ?? []
+        let wait = fields["wait"].flatMap { readWait($0, reader: &reader) }
         guard let title else { return nil }
         return Step(
             id: id, hasExplicitID: hasExplicitID, location: location, title: title, text: text, figure: figure,
-            notes: notes, result: result)
+            notes: notes, result: result, choices: choices, wait: wait)
     }
 
     static func readFigure(_ node: YAMLNode, reader: inout NodeReader) -> Figure? {

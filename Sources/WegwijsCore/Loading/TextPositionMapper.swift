@@ -4,7 +4,7 @@
 /// made of the source: indentation stripped from block scalars, lines folded in plain and quoted scalars,
 /// escapes decoded in double-quoted ones. The mapper replays that for the scalar's style, checking every
 /// character against the string, and answers nil where the replay and the string disagree.
-public struct TextPositionMapper {
+public struct TextPositionMapper: Sendable {
     /// The lines of the YAML file, as Unicode scalars without line ends.
     let lines: [[Unicode.Scalar]]
 

@@ -32,6 +32,7 @@ extension Procedure {
             }
             for (offset, note) in step.notes.enumerated() { body(note.text, step, .prose, "notes/\(offset + 1)/text") }
             if let result = step.result { body(result, step, .prose, "result") }
+            for (offset, choice) in step.choices.enumerated() { body(choice.text, step, .prose, "choices/\(offset + 1)/text") }
         }
     }
 }
@@ -75,6 +76,7 @@ extension Procedure {
             }
             for note in step.notes.indices { body(&step.notes[note].text) }
             if step.result != nil { body(&step.result!) }
+            for choice in step.choices.indices { body(&step.choices[choice].text) }
             steps[index] = .step(step)
         }
     }

@@ -16,6 +16,8 @@ public struct Procedure: Sendable {
     public var sourceLanguage: Located<String>?
     /// Prerequisites, confirmed before the steps.
     public var requirements: [Text]
+    /// The procedure that fulfils a prerequisite, by the prerequisite's 0-based index (`see: id`), for those that name one.
+    public var requirementProcedures: [Int: Located<String>] = [:]
     /// Values the procedure works with.
     public var inputs: [Input]
     /// The steps, including includes of other procedures.
@@ -103,6 +105,10 @@ public struct Step: Sendable {
     public var notes: [Note]
     /// What the admin should see afterwards.
     public var result: Text?
+    /// A decision the step asks for, each answer leading somewhere (DITA's `<choices>`); empty for most steps.
+    public var choices: [Choice]
+    /// How long the admin waits after doing the step (`wait: 10m`), in seconds; the step's text says for what.
+    public var wait: Located<Int>?
 
     // Most steps have no figure: held in the step, a figure's room (some 120 bytes) was taken by every step.
     // An empty array takes 8 bytes and no heap.
@@ -111,7 +117,7 @@ public struct Step: Sendable {
     /// A step with all its parts.
     public init(
         id: String, hasExplicitID: Bool, location: SourceLocation, title: Text, text: Text?, figure: Figure?,
-        notes: [Note], result: Text?
+        notes: [Note], result: Text?, choices: [Choice] = [], wait: Located<Int>? = nil
     ) {
         self.id = id
         self.hasExplicitID = hasExplicitID
@@ -121,6 +127,36 @@ public struct Step: Sendable {
         figures = figure.map { [$0] } ?? []
         self.notes = notes
         self.result = result
+        self.choices = choices
+        self.wait = wait
+    }
+}
+
+/// One answer of a step's decision: "If the user has no MyDHL+ account yet" → step `invite`.
+public struct Choice: Sendable {
+    /// Where the answer leads.
+    public enum Target: Sendable, Equatable {
+        /// A later step of the same procedure, by its explicit id.
+        case step(String)
+        /// Another procedure, walked and then the run goes on after this step.
+        case procedure(String)
+    }
+
+    /// The answer, read as "If …" (without "if": the text is the condition).
+    public var text: Text
+    /// Where it leads.
+    public var target: Target
+    /// Where the target is written (for diagnostics about it).
+    public var targetLocation: SourceLocation
+    /// Where the choice starts.
+    public var location: SourceLocation
+
+    /// A choice of `text` leading to `target`.
+    public init(text: Text, target: Target, targetLocation: SourceLocation, location: SourceLocation) {
+        self.text = text
+        self.target = target
+        self.targetLocation = targetLocation
+        self.location = location
     }
 }
 

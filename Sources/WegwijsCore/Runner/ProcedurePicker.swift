@@ -4,9 +4,9 @@ import Foundation
 public struct ProcedurePicker {
     let session: ContentSession
     let language: String
-    let console: RunConsole
+    let console: RunConsole?
 
-    public init(session: ContentSession, language: String, console: RunConsole) {
+    public init(session: ContentSession, language: String, console: RunConsole?) {
         self.session = session
         self.language = language
         self.console = console
@@ -17,8 +17,27 @@ public struct ProcedurePicker {
         session.site.groups.flatMap { session.site.procedures(in: $0) }
     }
 
+    /// Lists `candidates` (those `query` matched) numbered and reads a number; nil when the admin quits or input ends.
+    public func choose(among candidates: [Procedure], query: String) -> Procedure? {
+        guard let console else { return nil }
+        let strings = session.strings
+        var lines = ["", strings.string("runner.pick.several-title", in: language, ["query": TerminalText.safe(query)])]
+        for (offset, procedure) in candidates.enumerated() {
+            lines.append("  \(offset + 1). \(TerminalText.safe(session.plainTexts.title(of: procedure, in: language))) (\(procedure.id))")
+        }
+        console.write(lines.joined(separator: "\n") + "\n")
+        while true {
+            console.write(strings.string("runner.pick.number", in: language, ["count": String(candidates.count)]) + "\n> ")
+            guard case .line(let answer) = LineEditor.readLine(from: console) else { return nil }
+            let text = answer.trimmingCharacters(in: .whitespaces)
+            if text.lowercased() == "q" { return nil }
+            if let number = Int(text), (1...candidates.count).contains(number) { return candidates[number - 1] }
+        }
+    }
+
     /// Lists the procedures and reads choices until one matches; nil when the admin quits or input ends.
     public func choose() -> Procedure? {
+        guard let console else { return nil }
         let strings = session.strings
         var lines = ["", strings.string("runner.pick.title", in: language)]
         var number = 0
@@ -47,7 +66,7 @@ public struct ProcedurePicker {
     }
 
     /// Procedures whose number, id or title (in the run's language, ignoring case and accents) matches `query`.
-    func matches(for query: String) -> [Procedure] {
+    public func matches(for query: String) -> [Procedure] {
         let all = procedures
         if let number = Int(query) { return (1...max(1, all.count)).contains(number) && !all.isEmpty ? [all[number - 1]] : [] }
         if let exact = all.first(where: { $0.id == query }) { return [exact] }

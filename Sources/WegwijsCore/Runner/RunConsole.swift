@@ -43,6 +43,15 @@ public struct ConsoleCapabilities: Sendable, Equatable {
     }
 }
 
+/// What asking the desktop to open something gave.
+public enum OpenOutcome: Sendable, Equatable {
+    case opened
+    /// No program to open it with is installed; its name (`xdg-open`, `open`).
+    case noOpener(String)
+    /// The opener could not start, or said it could not open it.
+    case failed
+}
+
 /// Where the runner writes and reads: a real terminal, a pipe in plain mode, or a script in tests.
 ///
 /// Text handed to `write` is already made safe (no control characters from content) and styled for
@@ -54,10 +63,14 @@ public protocol RunConsole: AnyObject {
     func write(_ text: String)
     /// Waits for the next input.
     func nextInput() -> RunInput
+    /// Waits at most `limit` for the next input; nil when the time is up (for a wait's countdown).
+    func nextInput(waitingAtMost limit: Duration?) -> RunInput?
     /// Drops keys typed while a screen was being drawn, before the next answer is read.
     func discardPendingInput()
-    /// Opens a file (a figure) in the desktop's viewer; false when there is none.
-    func open(file path: String) -> Bool
+    /// Opens a file (a figure) in the desktop's viewer.
+    func open(file path: String) -> OpenOutcome
+    /// Opens a web address (`https:`, `mailto:`) with the desktop's opener, never through a shell.
+    func open(address: String) -> OpenOutcome
     /// Puts text on the clipboard; the name of the way used (such as "OSC 52", "wl-copy"), or nil when none worked.
     func copyToClipboard(_ text: String) -> String?
 }

@@ -1,17 +1,18 @@
 import Foundation
-import WegwijsMarkdown
 
-/// Drives a ``RunSession`` through a ``RunConsole``: draws each screen, turns keys or lines into commands,
-/// saves after every change, and ends with a summary and, if asked, a report.
+/// Drives a ``RunSession`` through a ``RunConsole``: draws each screen (``RunScreen``), turns keys or lines
+/// into actions (``Keymap``), carries out the step's actions (open, copy, references), saves after every
+/// change, and ends with a summary and, if asked, a report.
 ///
 /// Interactive consoles get one key per answer; plain consoles (screen readers, scripts) get each screen
-/// printed once and answer with a line. The text on screen always comes from the cmark tree through
-/// ``TerminalTextRenderer``; every word of the runner's own comes from the interface strings.
+/// printed once and answer with a line.
 public final class RunDriver {
     /// How a run ended, for the exit status.
     public enum Outcome: Sendable, Equatable {
-        /// Every step done or skipped.
+        /// Every step done, skipped or led past, and every result seen.
         case finished
+        /// The end was reached, but a step's result was answered "no" and not seen since.
+        case endedWithProblem
         /// Stopped before the end: the admin quit (q), a prerequisite is not in place, or input ended.
         case stopped
         /// Ctrl-C or a signal.
@@ -21,18 +22,27 @@ public final class RunDriver {
     /// What a run needs besides the plan.
     public struct Options: Sendable {
         public var language: String
+        /// Whether the language was asked for (`--lang`); if not, a resumed run keeps the one it was left in.
+        public var languageIsExplicit: Bool
         public var presets: [String: String]
         public var restart: Bool
         /// Where to write the Markdown report, if anywhere.
         public var recordFile: URL?
+        /// Where to write the report as JSON (``RunRecord``), if anywhere.
+        public var jsonRecordFile: URL?
         /// Who runs the procedure, for the report (`$USER`).
         public var user: String
 
-        public init(language: String, presets: [String: String], restart: Bool, recordFile: URL?, user: String) {
+        public init(
+            language: String, languageIsExplicit: Bool = true, presets: [String: String], restart: Bool, recordFile: URL?,
+            jsonRecordFile: URL? = nil, user: String
+        ) {
             self.language = language
+            self.languageIsExplicit = languageIsExplicit
             self.presets = presets
             self.restart = restart
             self.recordFile = recordFile
+            self.jsonRecordFile = jsonRecordFile
             self.user = user
         }
     }
@@ -44,13 +54,27 @@ public final class RunDriver {
     let log: RunLog
     let options: Options
     let clock: @Sendable () -> Date
+    /// How deep this run is inside others (a choice's or a prerequisite's procedure): 0 for the run asked for.
+    let depth: Int
     var run: RunSession!
-    var renderers: [String: TerminalTextRenderer] = [:]
+    var screen: RunScreen
+    var keymaps: [String: Keymap] = [:]
+    var needsDraw = true
+    /// Whether progress can be saved (the state folder is writable).
+    var canSave = true
+    var affordanceCache: (key: String, value: StepAffordances)?
 
     /// A driver for `plan`, saving into `store`, reading the time from `clock` (tests pass a fixed clock).
-    public init(
+    public convenience init(
         session: ContentSession, plan: RunPlan, console: RunConsole, store: RunStateStore, options: Options,
         clock: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.init(session: session, plan: plan, console: console, store: store, options: options, clock: clock, depth: 0)
+    }
+
+    init(
+        session: ContentSession, plan: RunPlan, console: RunConsole, store: RunStateStore, options: Options,
+        clock: @escaping @Sendable () -> Date, depth: Int
     ) {
         self.session = session
         self.plan = plan
@@ -59,6 +83,8 @@ public final class RunDriver {
         log = RunLog(url: store.logURL(plan.procedure.id))
         self.options = options
         self.clock = clock
+        self.depth = depth
+        screen = RunScreen(session: session, plan: plan, capabilities: console.capabilities)
     }
 
     // MARK: - Running
@@ -66,35 +92,57 @@ public final class RunDriver {
     /// Runs until the end, a stop, or an interruption; progress is saved on the way.
     public func start() -> Outcome {
         var saved: RunState?
+        var language = options.language
         if options.restart {
             store.remove(plan.procedure.id)
         } else {
             switch store.load(plan.procedure.id) {
-            case .state(let state): saved = state
+            case .state(let state):
+                saved = state
+                if !options.languageIsExplicit, !state.isFinished, session.site.languages.contains(state.language) {
+                    language = state.language
+                }
             case .unreadable(let reason, let path):
-                say(s("runner.state.unreadable", ["reason": reason, "path": path ?? "-"]))
+                say(s("runner.state.unreadable", ["reason": reason, "path": path ?? "-"], language: language))
             case .none: break
             }
         }
+        if depth == 0, !store.isWritable {
+            canSave = false
+            say(s("runner.state.not-writable", ["path": TerminalText.safe(store.folder.path)], language: language))
+        }
         run = RunSession(
-            plan: plan, language: options.language, languages: session.site.languages, saved: saved,
+            plan: plan, language: language, languages: session.site.languages, saved: saved,
             presets: options.presets, now: clock())
-        drawIntroduction()
+        write(screen.introduction(for: run))
         persist()
         while !run.isOver {
-            draw()
-            if isTyping {
-                switch LineEditor.readLine(from: console) {
-                case .line(let line): submit(line)
-                case .endOfInput: run.handle(.endOfInput, now: clock())
-                case .interrupt: run.handle(.interrupt, now: clock())
-                }
+            refreshScreen()
+            if case .detour(let detour) = run.phase {
+                walk(detour)
+            } else if case .waiting = run.phase {
+                if needsDraw { draw() }
+                waitAMoment()
+            } else if isTyping {
+                draw()
+                readTypedLine()
             } else {
+                draw()
                 handle(console.nextInput())
             }
             persist()
         }
         return finish()
+    }
+
+    /// The screen follows the console's width and the language.
+    func refreshScreen() {
+        if screen.capabilities != console.capabilities {
+            let kept = screen
+            screen = RunScreen(session: session, plan: plan, capabilities: console.capabilities)
+            screen.legendsInline = kept.legendsInline
+            screen.lastHeader = kept.lastHeader
+        }
     }
 
     func handle(_ input: RunInput) {
@@ -105,109 +153,199 @@ public final class RunDriver {
             run.handle(.endOfInput, now: clock())
         case .resize:
             needsDraw = true  // a new width, or back from Ctrl-Z: draw the screen again
-
+            screen.lastHeader = nil
         case .key(let key):
-            handleKey(key)
+            if case .choice = run.phase, case .character(let character) = key, let digit = character.wholeNumberValue {
+                choose(digit)
+                return
+            }
+            if let action = keymap.action(for: key, among: activeBindings) {
+                perform(action)
+            } else {
+                notAvailable(enter: key == .enter)
+            }
         case .line(let line):
             handleLine(line)
-        }
-    }
-
-    // MARK: - Answers
-
-    /// What a letter means in the current phase (keys and plain-mode lines alike).
-    func command(for letter: Character) -> KeyAction? {
-        let yes = Set(("y" + s("runner.yes-letters")).lowercased())
-        let lower = Character(letter.lowercased())
-        switch run.phase {
-        case .prerequisite:
-            if yes.contains(lower) { return .command(.yes) }
-            if lower == "n" { return .command(.no) }
-            if lower == "b" { return .command(.back) }
-        case .step:
-            switch lower {
-            case "b": return .command(.back)
-            case "s": return .command(.skip)
-            case "o": return .openFigure
-            case "r": return .openReference
-            case "c": return .copy
-            default: break
-            }
-        case .resultQuestion:
-            if yes.contains(lower) { return .command(.yes) }
-            if lower == "n" { return .command(.no) }
-            if lower == "b" { return .command(.back) }
-        case .resultFollowUp:
-            if lower == "b" { return .command(.back) }
-            if lower == "r" { return .command(.retry) }
-            if lower == "n" { return .command(.noteProblem) }
-        default:
-            break
-        }
-        switch lower {
-        case "q": return .command(.quit)
-        case "l": return .command(.switchLanguage)
-        case "?": return .help
-        default: return nil
-        }
-    }
-
-    enum KeyAction {
-        case command(RunSession.Command)
-        case help, openFigure, openReference, copy
-    }
-
-    func handleKey(_ key: RunKey) {
-        switch key {
-        case .enter, .space:
-            if case .step = run.phase { perform(.command(.next)) } else { say(s("runner.not-available")) }
-        case .left, .backspace:
-            perform(.command(.back))
-        case .character(let character):
-            if let action = command(for: character) { perform(action) } else { say(s("runner.not-available")) }
-        default:
-            break
         }
     }
 
     func handleLine(_ line: String) {
         let text = TerminalText.safe(line).trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
-            if case .step = run.phase { perform(.command(.next)) } else { say(s("runner.not-available")) }
+            if keymap.action(for: .enter, among: activeBindings) == .next {
+                perform(.next)
+            } else {
+                notAvailable(enter: true)
+            }
             return
         }
-        guard text.count == 1, let action = command(for: text.first!) else {
-            say(s("runner.not-available"))
+        if case .choice = run.phase, let number = Int(text) {
+            choose(number)
             return
         }
-        perform(action)
+        if let action = keymap.action(forLine: text, among: activeBindings) {
+            perform(action)
+        } else {
+            notAvailable(enter: false)
+        }
     }
 
-    func perform(_ action: KeyAction) {
-        switch action {
-        case .command(let command):
-            let before = run.phase
-            let feedback = run.handle(command, now: clock())
-            if feedback == .notAvailable { say(s("runner.not-available")) }
-            if command == .switchLanguage || before != run.phase { needsDraw = true }
-        case .help:
-            say(console.capabilities.isInteractive ? s("runner.help") : s("runner.help.plain"))
-        case .openFigure:
-            openFigure()
-        case .openReference:
-            showReferences()
-        case .copy:
-            copyFromStep()
+    /// Says that a key does nothing now, naming the keys that do; at a question, Enter asks for y or n.
+    func notAvailable(enter: Bool) {
+        if enter, let phase = KeyPhase(run.phase), phase == .prerequisite || phase == .question {
+            let active = activeBindings
+            let yes = active.first { $0.action == .yes }?.label ?? "y"
+            let no = active.first { $0.action == .no }?.label ?? "n"
+            say(s("runner.answer.type-yes-or-no", ["yes": yes, "no": no]))
+            return
         }
+        say(s("runner.not-available", ["keys": screen.keyNames(activeBindings)]))
+    }
+
+    func perform(_ action: RunAction) {
+        switch action {
+        case .next: command(.next)
+        case .confirm: break
+        case .yes:
+            echo(s("runner.key.yes"))
+            command(.yes)
+        case .no:
+            echo(s("runner.key.no"))
+            command(.no)
+        case .choose: break
+        case .walk: command(.walkPrerequisite)
+        case .stopHere: command(.no)
+        case .back: command(.back)
+        case .skip: command(.skip)
+        case .retry: command(.retry)
+        case .noteProblem: command(.noteProblem)
+        case .switchLanguage: command(.switchLanguage)
+        case .quit, .stop: command(.quit)
+        case .help: say(console.capabilities.isInteractive ? s("runner.help") : s("runner.help.plain"))
+        case .open: openLink()
+        case .copy: copyValue()
+        case .openReference: showReferences()
+        case .edit: editInput()
+        case .legends:
+            screen.legendsInline.toggle()
+            needsDraw = true
+        }
+    }
+
+    func command(_ command: RunSession.Command) {
+        let before = run.phase
+        let feedback = run.handle(command, now: clock())
+        if feedback == .notAvailable { say(s("runner.not-available", ["keys": screen.keyNames(activeBindings)])) }
+        if command == .switchLanguage || before != run.phase { needsDraw = true }
+        if command == .switchLanguage { screen.lastHeader = nil }
+    }
+
+    /// In plain mode the answer is said back, so a transcript shows what was answered.
+    func echo(_ answer: String) {
+        guard !console.capabilities.isInteractive else { return }
+        say(s("runner.answer.echo", ["answer": answer]))
+    }
+
+    func choose(_ number: Int) {
+        guard let index = run.stepIndex, case .choice = run.phase, (1...plan.steps[index].step.choices.count).contains(number) else {
+            say(s("runner.choice.invalid", ["count": String(run.stepIndex.map { plan.steps[$0].step.choices.count } ?? 0)]))
+            return
+        }
+        echo(String(number))
+        command(.choose(number - 1))
+    }
+
+    // MARK: - The keymap
+
+    var keymap: Keymap {
+        if let keymap = keymaps[run.language] { return keymap }
+        let keymap = Keymap(strings: session.strings, language: run.language)
+        keymaps[run.language] = keymap
+        return keymap
+    }
+
+    /// The bindings that do something at this moment.
+    var activeBindings: [KeyBinding] {
+        guard let phase = KeyPhase(run.phase) else { return [] }
+        var active = keymap.active(in: phase) { self.isAvailable($0) }
+        if case .choice(let index) = run.phase, let position = active.firstIndex(where: { $0.action == .choose }) {
+            // The numbers that answer: "1–3".
+            let count = plan.steps[index].step.choices.count
+            active[position].label = count > 1 ? "1–\(count)" : "1"
+            active[position].plainLabel = active[position].label
+        }
+        return active
+    }
+
+    /// Whether `action` does something now (so its key is hinted, and works).
+    func isAvailable(_ action: RunAction) -> Bool {
+        switch action {
+        case .switchLanguage:
+            return session.site.languages.count > 1
+        case .back:
+            switch run.phase {
+            case .prerequisite(let index): return index > 0
+            case .input(let index): return index > 0 || !plan.requirements.isEmpty || run.returnStep != nil
+            case .step(let index): return index > 0 || !plan.inputs.isEmpty
+            default: return true
+            }
+        case .open, .copy, .openReference, .legends, .edit:
+            guard case .step = run.phase, let affordances = currentAffordances else { return false }
+            switch action {
+            case .open: return !affordances.links.isEmpty
+            case .copy: return !affordances.values.isEmpty
+            case .openReference: return !affordances.references.isEmpty
+            case .legends: return affordances.hasCalloutMarkers
+            default: return !plan.inputs.isEmpty
+            }
+        default:
+            return true
+        }
+    }
+
+    /// The current step's affordances, computed once per step, language and set of values.
+    var currentAffordances: StepAffordances? {
+        guard let index = run.stepIndex else { return nil }
+        let key = "\(index)\u{1F}\(run.language)\u{1F}\(run.state.inputs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
+        if let cache = affordanceCache, cache.key == key { return cache.value }
+        let step = plan.steps[index]
+        let scope = LinkResolver.Scope(procedure: step.procedure, step: step.step)
+        let texts = [step.step.text, step.step.result].compactMap { $0 } + step.step.notes.map(\.text)
+        let references = texts.flatMap {
+            screen.renderer(run.language).render($0, in: scope, values: run.state.inputs, width: screen.width).references
+        }
+        let affordances = StepAffordances(
+            step: step, language: run.language, values: run.state.inputs, site: session.site, plainTexts: session.plainTexts,
+            strings: session.strings, contentDirectory: session.loader.contentDirectory,
+            displayPath: { self.session.loader.displayPath($0) }, references: references)
+        affordanceCache = (key, affordances)
+        return affordances
     }
 
     // MARK: - Typing values
 
     /// Whether the phase asks for a typed line (an input value or a problem note).
-    var isTyping: Bool {
-        switch run.phase {
-        case .input, .problemNote: true
-        default: false
+    var isTyping: Bool { KeyPhase(run.phase)?.isTyping ?? false }
+
+    /// Reads a typed answer: `?` alone is help, `b` alone (or Esc) goes back, Ctrl-D stops; a line that starts
+    /// with a backslash is taken as it is without the backslash (`\?`, `\b` for those very values).
+    func readTypedLine() {
+        switch LineEditor.readLine(from: console) {
+        case .line(let line):
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("\\") {
+                submit(String(trimmed.dropFirst()))
+            } else if let action = keymap.action(forLine: trimmed, among: activeBindings), action == .help || action == .back {
+                perform(action)
+            } else {
+                submit(line)
+            }
+        case .escape:
+            if isAvailable(.back) { perform(.back) } else { say(s("runner.not-available", ["keys": screen.keyNames(activeBindings)])) }
+        case .endOfInput: run.handle(.endOfInput, now: clock())
+        case .interrupt: run.handle(.interrupt, now: clock())
+        case .resize:
+            needsDraw = true
         }
     }
 
@@ -217,350 +355,226 @@ public final class RunDriver {
         switch feedback {
         case .invalidInput(let index, let value):
             let input = plan.inputs[index].input
-            let label = label(of: index)
-            say(s("runner.input.invalid", ["value": value, "label": label]))
+            say(s("runner.input.invalid", ["value": value, "label": screen.label(of: index, run.language)]))
             if let example = input.example { say(s("runner.input.hint", ["example": example])) }
         case .emptyInput(let index):
-            say(s("runner.input.empty", ["label": label(of: index)]))
+            say(s("runner.input.empty", ["label": screen.label(of: index, run.language)]))
         default:
-            if phase != run.phase { needsDraw = true }
+            break
         }
-        if run.phase == phase { needsDraw = true }
+        if run.phase == phase || phase != run.phase { needsDraw = true }
     }
 
     // MARK: - Drawing
 
-    var needsDraw = true
-    var width: Int { max(1, min(console.capabilities.width, 100)) }
-    var style: ScreenStyle { ScreenStyle(usesColor: console.capabilities.usesColor) }
-
-    func renderer(_ language: String) -> TerminalTextRenderer {
-        if let renderer = renderers[language] { return renderer }
-        let renderer = TerminalTextRenderer(
-            site: session.site, plainTexts: session.plainTexts, strings: session.strings, language: language,
-            capabilities: console.capabilities)
-        renderers[language] = renderer
-        return renderer
-    }
-
-    func drawIntroduction() {
-        let language = run.language
-        let text = renderer(language)
-        let scope = LinkResolver.Scope(procedure: plan.procedure)
-        var lines = [""]
-        lines.append(contentsOf: heading(plan.procedure.title, in: scope))
-        if let audience = plan.procedure.audience {
-            let badge = session.strings.string("audience.\(audience.value)", in: language)
-            if TerminalText.displayWidth(badge) + 2 <= width {
-                lines.append(style.badge(TerminalText.safe(badge)))
-            } else {
-                lines.append(contentsOf: wrapped("[\(badge)]", indent: 0, style: .strong))
-            }
-        }
-        if let summary = plan.procedure.summary {
-            lines.append(contentsOf: block(text.render(summary, in: scope, values: run.state.inputs, width: width)))
-        }
-        if let resumption = run.resumption, resumption.stepIndex < plan.steps.count {
-            lines.append("")
-            lines.append(contentsOf: wrapped(s("runner.resume", [
-                "number": String(resumption.stepIndex + 1), "count": String(plan.steps.count),
-                "date": Self.localTime(run.state.startedAt),
-            ]), indent: 0))
-            if resumption.procedureChanged { lines.append(contentsOf: wrapped(s("runner.resume.changed"), indent: 0)) }
-            if !resumption.unmatchedKeys.isEmpty {
-                lines.append(contentsOf: wrapped(
-                    s("runner.resume.unmatched", ["steps": resumption.unmatchedKeys.joined(separator: ", ")]), indent: 0))
-            }
-        }
-        console.write(lines.joined(separator: "\n") + "\n")
-    }
-
     func draw() {
-        guard needsDraw else {
-            prompt()
-            return
+        if needsDraw {
+            needsDraw = false
+            let lines = screen.lines(for: run)
+            guard !lines.isEmpty else { return }
+            write(lines)
+            if console.capabilities.isInteractive { console.discardPendingInput() }
         }
-        needsDraw = false
-        var lines = [""]
-        switch run.phase {
-        case .prerequisite(let index):
-            lines.append(contentsOf: wrapped(s("runner.prerequisite.heading", [
-                "number": String(index + 1), "count": String(plan.requirements.count),
-            ]), indent: 0, style: .heading))
-            let requirement = plan.requirements[index]
-            lines.append(contentsOf: block(renderer(run.language).render(
-                requirement.text, in: .init(procedure: requirement.procedure), values: run.state.inputs, width: width, indent: 2)))
-            lines.append(contentsOf: wrapped(s("runner.prerequisite.question"), indent: 0))
-        case .input(let index):
-            lines.append(contentsOf: wrapped(
-                s("runner.input.heading", ["number": String(index + 1), "count": String(plan.inputs.count)]), indent: 0, style: .heading))
-            if let rejected = run.rejectedPresets[index] {
-                lines.append(style.warning(s("runner.input.preset-rejected", ["value": TerminalText.safe(rejected)])))
-            }
-            var label = label(of: index)
-            if let example = plan.inputs[index].input.example {
-                label += " (\(session.strings.string("procedure.example", in: run.language, ["example": TerminalText.safe(example)])))"
-            }
-            lines.append(contentsOf: wrapped(label, indent: 0))
-        case .step(let index):
-            lines.append(contentsOf: stepScreen(index))
-        case .resultQuestion(let index):
-            let step = plan.steps[index]
-            if let result = step.step.result {
-                lines.append(contentsOf: wrapped(s("runner.result.question"), indent: 0))
-                lines.append(contentsOf: block(renderer(run.language).render(
-                    result, in: .init(procedure: step.procedure, step: step.step), values: run.state.inputs, width: width,
-                    indent: 2)))
-            }
-        case .resultFollowUp:
-            lines.append(contentsOf: wrapped(s("runner.result.follow-up"), indent: 0))
-        case .problemNote:
-            lines.append(contentsOf: wrapped(s("runner.problem.prompt"), indent: 0))
-        case .finished, .stopped:
-            return
-        }
-        console.write(lines.joined(separator: "\n") + "\n")
-        if console.capabilities.isInteractive { console.discardPendingInput() }
         prompt()
     }
 
-    /// The keys that work now, then `> ` in plain mode.
+    /// The keys that work now, then `> ` in plain mode or at a typed answer.
     func prompt() {
-        let keys = keyHints()
-        let lines = wrapped(keys, indent: 0, style: console.capabilities.isInteractive ? .mark : [])
+        let hints = screen.hints(activeBindings, language: run.language, otherLanguage: otherLanguageName)
         if console.capabilities.isInteractive {
-            console.write(lines.joined(separator: "\n") + (isTyping ? "\n> " : "\n"))
+            console.write(hints.joined(separator: "\n") + (isTyping ? "\n> " : "\n"))
         } else {
-            console.write(lines.joined(separator: "\n") + "\n> ")
+            console.write(hints.joined(separator: "\n") + "\n> ")
         }
     }
 
-    func keyHints() -> String {
-        let other = session.site.languages.count > 1 ? otherLanguageName : nil
-        var keys: [(String, String)] = []
-        let enter = s("runner.key.enter")
-        switch run.phase {
-        case .prerequisite, .resultQuestion:
-            keys = [(s("runner.yes-letters"), s("runner.key.yes")), ("n", s("runner.key.no")), ("b", s("runner.key.back"))]
-        case .input, .problemNote:
-            keys = [(enter, s("runner.key.ok"))]
-        case .step(let index):
-            keys = [(enter, s("runner.key.next")), ("b", s("runner.key.back")), ("s", s("runner.key.skip"))]
-            let step = plan.steps[index].step
-            if step.figure != nil { keys.append(("o", s("runner.key.open-figure"))) }
-            if !currentReferences(index).isEmpty { keys.append(("r", s("runner.key.open-reference"))) }
-            if copyableText(index) != nil { keys.append(("c", s("runner.key.copy"))) }
-        case .resultFollowUp:
-            keys = [("b", s("runner.key.back")), ("r", s("runner.key.retry")), ("n", s("runner.key.note"))]
-        case .finished, .stopped:
-            return ""
-        }
-        if let other, !isTyping { keys.append(("l", other)) }
-        if !isTyping { keys += [("?", s("runner.key.help")), ("q", s("runner.key.quit"))] }
-        // No-break spaces keep each key with its meaning when the line wraps.
-        if console.capabilities.isInteractive {
-            return keys.map { "[\($0.0)]\u{00A0}\($0.1.replacingOccurrences(of: " ", with: "\u{00A0}"))" }.joined(separator: "  ")
-        }
-        return keys.map { "\($0.0)\u{00A0}=\u{00A0}\($0.1.replacingOccurrences(of: " ", with: "\u{00A0}"))" }
-            .joined(separator: ", ")
-    }
-
-    var otherLanguageName: String {
+    var otherLanguageName: String? {
         let languages = session.site.languages
-        guard let position = languages.firstIndex(of: run.language) else { return "" }
-        let next = languages[(position + 1) % languages.count]
-        return session.strings.string("language.name", in: next)
-    }
-
-    func stepScreen(_ index: Int) -> [String] {
-        let step = plan.steps[index]
-        let text = renderer(run.language)
-        let scope = LinkResolver.Scope(procedure: step.procedure, step: step.step)
-        let values = run.state.inputs
-        var lines: [String] = []
-        let procedureTitle = session.plainTexts.title(of: plan.procedure, in: run.language)
-        lines.append(contentsOf: wrapped(procedureTitle, indent: 0, style: .mark))
-        let stepOf = s("runner.step-of", ["number": String(index + 1), "count": String(plan.steps.count)])
-        let bar = progressBar(done: index, count: plan.steps.count)
-        let barWidth = Self.progressCells + 2
-        if TerminalText.displayWidth(stepOf) + 2 + barWidth <= width {
-            lines.append(style.strong(TerminalText.safe(stepOf)) + "  " + bar)
-        } else {
-            // A narrow screen: the bar on a line of its own, when it fits at all.
-            lines.append(contentsOf: wrapped(stepOf, indent: 0, style: .strong))
-            if barWidth <= width { lines.append(bar) }
-        }
-        if !step.trail.isEmpty {
-            let crumbs = step.trail.map { crumb -> String in
-                let title = session.site.procedure(crumb.procedureID).map { session.plainTexts.title(of: $0, in: run.language) }
-                return "\(TerminalText.safe(title ?? crumb.procedureID)) › \(crumb.position)/\(crumb.count)"
-            }
-            lines.append(contentsOf: wrapped(crumbs.joined(separator: " · "), indent: 0, style: .mark))
-        }
-        lines.append("")
-        lines.append(contentsOf: heading(step.step.title, in: scope))
-        if let body = step.step.text {
-            lines.append(contentsOf: block(text.render(body, in: scope, values: values, width: width, indent: 2)))
-        }
-        if let figure = step.step.figure {
-            lines.append("")
-            let alt = session.plainTexts.plain(figure.alt, in: run.language, procedure: step.procedure)
-            lines.append(contentsOf: wrapped(s("runner.figure", ["alt": alt]), indent: 2))
-            if let path = figure.path(in: run.language, fallback: session.site.sourceLanguage(of: step.procedure))?.value,
-                figurePath(figure, procedure: step.procedure) != nil
-            {
-                let shown = session.loader.displayPath(path)
-                lines.append(contentsOf: wrapped(s("runner.figure.file", ["path": shown]), indent: 2, style: .mark))
-            }
-            for (offset, callout) in figure.callouts.enumerated() {
-                // "    N. " then the legend, wrapped with a hanging indent so no line is wider than the screen.
-                lines += TerminalTextRenderer.hanging("    \(offset + 1). ", width: width) { available in
-                    text.render(callout, in: scope, values: values, width: available, indent: 0).lines
-                }
-            }
-        }
-        for note in step.step.notes {
-            let label = session.strings.string("note.\(note.kind.rawValue)", in: run.language)
-            let body = text.render(note.text, in: scope, values: values, width: max(1, width - 4), indent: 0)
-            lines.append("")
-            if note.kind == .warning {
-                lines.append(style.warning("!! \(label.uppercased()) !!"))
-                lines.append(contentsOf: body.lines.map { style.warningBar() + " " + $0 })
-            } else {
-                lines.append("  " + style.strong("\(label):"))
-                lines.append(contentsOf: body.lines.map { "  " + $0 })
-            }
-            if body.isFallback { lines.append("  " + style.dim("(\(s("page.not-translated")))")) }
-        }
-        return lines
-    }
-
-    /// A title (of the procedure, a step, a referred step) wrapped to the width in `style`, after `prefix`,
-    /// marked when it is not in the run's language.
-    func heading(_ title: Text, in scope: LinkResolver.Scope, prefix: String = "", style textStyle: TerminalStyle = .heading) -> [String] {
-        renderer(run.language).wrappedInline(
-            title, in: scope, values: run.state.inputs, width: width, style: textStyle, prefix: prefix,
-            fallbackMark: "(\(s("page.not-translated")))")
-    }
-
-    /// The runner's own text (made safe) wrapped to the width, each line indented, in `style`.
-    func wrapped(_ text: String, indent: Int, style textStyle: TerminalStyle = []) -> [String] {
-        let available = max(1, width - indent)
-        let spans = [TerminalSpan(TerminalText.safe(text), style: textStyle)]
-        return TerminalLineWrapper.wrap(spans, width: available).map {
-            String(repeating: " ", count: min(indent, width - 1)) + TerminalSpan.line($0, usesColor: console.capabilities.usesColor)
-        }
-    }
-
-    /// How many cells the progress bar has (between its two brackets).
-    static let progressCells = 10
-
-    func progressBar(done: Int, count: Int) -> String {
-        let cells = Self.progressCells
-        let filled = count == 0 ? 0 : (done * cells) / count
-        let full = console.capabilities.usesColor ? "█" : "#"
-        let empty = console.capabilities.usesColor ? "░" : "-"
-        return "[" + String(repeating: full, count: filled) + String(repeating: empty, count: cells - filled) + "]"
-    }
-
-    /// Lines of block text, with the "not yet translated" mark when it is a fallback.
-    func block(_ text: TerminalText) -> [String] {
-        var lines = text.lines
-        if text.isFallback { lines.append("  " + style.dim("(\(s("page.not-translated")))")) }
-        return lines
-    }
-
-    func label(of inputIndex: Int) -> String {
-        let entry = plan.inputs[inputIndex]
-        return TerminalText.safe(session.plainTexts.plain(entry.input.label, in: run.language, procedure: entry.procedure))
+        guard languages.count > 1, let position = languages.firstIndex(of: run.language) else { return nil }
+        return session.strings.string("language.name", in: languages[(position + 1) % languages.count])
     }
 
     // MARK: - Step actions
 
-    func figurePath(_ figure: Figure, procedure: Procedure) -> String? {
-        guard let path = figure.path(in: run.language, fallback: session.site.sourceLanguage(of: procedure))?.value,
-            let url = FigurePath.resolvedURL(of: path, in: session.loader.contentDirectory)
-        else { return nil }
-        return url.path
+    /// Lets the admin pick one of `count` things by number: nil when they pick none (Enter, Esc, input ended).
+    func pick(_ entries: [String], heading: String) -> Int? {
+        var lines = [""] + screen.message(heading)
+        for (offset, entry) in entries.enumerated() {
+            lines += TerminalTextRenderer.hanging("  \(offset + 1). ", width: screen.width) { available in
+                RunScreen.wrap(entry, width: available, usesColor: console.capabilities.usesColor)
+            }
+        }
+        lines += screen.message(s("runner.pick-number", ["count": String(entries.count)]))
+        console.write(lines.joined(separator: "\n") + "\n> ")
+        while true {
+            switch LineEditor.readLine(from: console) {
+            case .line(let line):
+                let answer = line.trimmingCharacters(in: .whitespaces)
+                if answer.isEmpty || answer.lowercased() == "b" { return nil }
+                if let number = Int(answer), (1...entries.count).contains(number) { return number - 1 }
+                console.write(screen.message(s("runner.pick-number", ["count": String(entries.count)])).joined(separator: "\n") + "\n> ")
+            case .escape, .endOfInput, .interrupt:
+                return nil
+            case .resize:
+                continue
+            }
+        }
     }
 
-    func openFigure() {
-        guard let index = run.stepIndex, let figure = plan.steps[index].step.figure,
-            let path = figurePath(figure, procedure: plan.steps[index].procedure)
-        else {
-            say(s("runner.not-available"))
+    /// Opens the step's only link, or the one picked from the numbered list.
+    func openLink() {
+        guard let links = currentAffordances?.links, !links.isEmpty else {
+            notAvailable(enter: false)
             return
         }
-        say(console.open(file: path) ? s("runner.figure.opened") : s("runner.figure.no-viewer"))
+        var chosen = 0
+        if links.count > 1 {
+            guard let picked = pick(links.map { "\($0.title) — \($0.shownTarget)" }, heading: s("runner.open.which")) else {
+                needsDraw = true
+                return
+            }
+            chosen = picked
+            needsDraw = true
+        }
+        let link = links[chosen]
+        let outcome = link.kind == .figure ? console.open(file: link.target) : console.open(address: link.target)
+        switch outcome {
+        case .opened:
+            say(s(link.kind == .figure ? "runner.figure.opened" : "runner.open.opened", ["target": link.shownTarget]))
+        case .noOpener(let program):
+            say(s("runner.open.no-opener", ["program": program, "target": link.shownTarget]))
+        case .failed:
+            say(s("runner.open.failed", ["target": link.shownTarget]))
+        }
     }
 
-    func currentReferences(_ index: Int) -> [TerminalText.Reference] {
-        let step = plan.steps[index]
-        let scope = LinkResolver.Scope(procedure: step.procedure, step: step.step)
-        let texts = [step.step.text, step.step.result].compactMap { $0 } + step.step.notes.map(\.text)
-        return texts.flatMap { renderer(run.language).render($0, in: scope, values: run.state.inputs, width: width).references }
+    /// Copies the step's only value, or the one picked; says "copied" only when a clipboard took it.
+    func copyValue() {
+        guard let values = currentAffordances?.values, !values.isEmpty else {
+            say(s("runner.copy.nothing"))
+            return
+        }
+        var chosen = 0
+        if values.count > 1 {
+            guard let picked = pick(values.map { "\($0.text)  (\($0.label))" }, heading: s("runner.copy.which")) else {
+                needsDraw = true
+                return
+            }
+            chosen = picked
+            needsDraw = true
+        }
+        let text = values[chosen].text
+        if let how = console.copyToClipboard(text) {
+            say(s("runner.copied", ["text": TerminalText.safe(text), "how": how]))
+        } else {
+            say(s("runner.copy.failed", ["text": TerminalText.safe(text)]))
+        }
+    }
+
+    /// Changes an input given earlier: the only one, or the one picked; then back to this step.
+    func editInput() {
+        guard !plan.inputs.isEmpty else { return }
+        var chosen = 0
+        if plan.inputs.count > 1 {
+            let entries = plan.inputs.indices.map { index -> String in
+                let value = run.state.inputs[plan.inputs[index].input.id].map { "«\(TerminalText.safe($0))»" } ?? "—"
+                return "\(screen.label(of: index, run.language)): \(value)"
+            }
+            guard let picked = pick(entries, heading: s("runner.edit.which")) else {
+                needsDraw = true
+                return
+            }
+            chosen = picked
+        }
+        command(.edit(chosen))
+        needsDraw = true
     }
 
     /// Shows each procedure the current step refers to: title, summary, its steps; then back to the step.
     func showReferences() {
-        guard let index = run.stepIndex else { return }
-        let references = currentReferences(index)
-        guard !references.isEmpty else {
-            say(s("runner.not-available"))
+        guard let references = currentAffordances?.references, !references.isEmpty else {
+            notAvailable(enter: false)
             return
         }
         for reference in references {
             guard let procedure = session.site.procedure(reference.procedureID) else { continue }
-            let text = renderer(run.language)
+            let text = screen.renderer(run.language)
             let scope = LinkResolver.Scope(procedure: procedure)
-            var lines = [""] + wrapped(s("runner.reference.heading", ["title": reference.title]), indent: 0, style: .heading)
+            var lines = [""] + screen.wrapped(s("runner.reference.heading", ["title": reference.title]), indent: 0, style: .heading)
             if let summary = procedure.summary {
-                lines.append(contentsOf: block(text.render(summary, in: scope, values: run.state.inputs, width: width, indent: 2)))
+                lines.append(contentsOf: screen.block(
+                    text.render(summary, in: scope, values: run.state.inputs, width: screen.width, indent: 2), run.language))
             }
-            for (offset, step) in RunPlan(procedure: procedure, site: session.site).steps.enumerated() {
-                let marker = step.step.id == reference.stepID ? "→ " : "  "
-                lines.append(contentsOf: heading(
-                    step.step.title, in: .init(procedure: step.procedure, step: step.step), prefix: "\(marker)\(offset + 1). ", style: []))
+            for step in RunPlan(procedure: procedure, site: session.site).steps {
+                let marker = step.step.id == reference.stepID && step.trail.isEmpty ? "→ " : "  "
+                lines.append(contentsOf: screen.heading(
+                    step.step.title, in: .init(procedure: step.procedure, step: step.step), run: run,
+                    prefix: "\(marker)\(step.number). ", style: []))
             }
-            console.write(lines.joined(separator: "\n") + "\n")
+            write(lines)
         }
         say(s("runner.reference.back"))
         needsDraw = true
     }
 
-    /// The first input value, else the first UI label, the current step's text names.
-    func copyableText(_ index: Int) -> String? {
-        let step = plan.steps[index]
-        guard let entry = step.step.text?.entry(in: run.language, fallbacks: session.site.fallbackLanguages(for: step.procedure))
-        else { return nil }
-        let links = MarkdownDocument(parsing: entry.entry.value).links.map(\.destination)
-        for destination in links where destination.hasPrefix("input:") {
-            if let value = run.state.inputs[String(destination.dropFirst("input:".count))] { return value }
-        }
-        for destination in links where destination.hasPrefix("term:") {
-            if let term = session.site.glossary.term(String(destination.dropFirst("term:".count))) {
-                return session.plainTexts.label(of: term, in: run.language).text
-            }
-        }
-        return nil
-    }
+    // MARK: - Waiting
 
-    func copyFromStep() {
-        guard let index = run.stepIndex, let text = copyableText(index) else {
-            say(s("runner.copy.nothing"))
+    /// Counts a wait down: in a terminal in place, once a second; in plain mode a line a minute, no redraws.
+    func waitAMoment() {
+        let interactive = console.capabilities.isInteractive
+        let remaining = Int(run.waitRemaining(at: clock()).rounded(.up))
+        let left = s("runner.wait.left", ["duration": WaitDuration.spoken(remaining)])
+        if interactive { console.write("\r\u{1B}[K" + TerminalText.safe(left)) }
+        let limit: Duration = interactive ? .seconds(1) : .seconds(max(1, min(60, remaining)))
+        guard let input = console.nextInput(waitingAtMost: limit) else {
+            run.handle(.tick, now: clock())
+            if case .waiting = run.phase {
+                if !interactive { say(s("runner.wait.left", ["duration": WaitDuration.spoken(Int(run.waitRemaining(at: clock()).rounded(.up)))])) }
+            } else {
+                if interactive { console.write("\n") }
+                say(s("runner.wait.over"))
+                needsDraw = true
+            }
             return
         }
-        if let how = console.copyToClipboard(text) {
-            say(s("runner.copied", ["text": TerminalText.safe(text), "how": how]))
-        } else {
-            say(s("runner.copy.failed"))
+        if interactive { console.write("\n") }
+        handle(input)
+        needsDraw = true
+    }
+
+    // MARK: - Walking another procedure
+
+    /// Walks the procedure a choice leads to in a run of its own (its own saved state and log), then goes on.
+    func walk(_ detour: RunState.Detour) {
+        guard let procedure = session.site.procedure(detour.procedureID), depth < 8 else {
+            run.handle(.returnFromDetour(finished: true), now: clock())
+            return
         }
+        let title = session.plainTexts.title(of: procedure, in: run.language)
+        say("\n" + s("runner.detour.start", ["title": title]))
+        let nested = RunDriver(
+            session: session, plan: RunPlan(procedure: procedure, site: session.site), console: console, store: store,
+            options: Options(
+                language: run.language, languageIsExplicit: true, presets: run.state.inputs.filter { key, _ in procedure.input(key) != nil },
+                restart: false, recordFile: nil, user: options.user),
+            clock: clock, depth: depth + 1)
+        let outcome = nested.start()
+        let finished = outcome == .finished || outcome == .endedWithProblem
+        if finished { say(s("runner.detour.back", ["title": session.plainTexts.title(of: plan.procedure, in: run.language)])) }
+        if outcome == .interrupted {
+            run.handle(.interrupt, now: clock())
+        } else {
+            run.handle(.returnFromDetour(finished: finished), now: clock())
+        }
+        needsDraw = true
+        screen.lastHeader = nil
     }
 
     // MARK: - Saving and ending
 
     func persist() {
         let events = run.takeEvents()
+        guard canSave else { return }
         try? log.append(events)
         if run.state.isFinished {
             store.remove(plan.procedure.id)
@@ -571,41 +585,63 @@ public final class RunDriver {
 
     func finish() -> Outcome {
         let counts = run.counts
-        let elapsed = run.state.records.reduce(0) { $0 + $1.seconds }
         var lines = [""]
         let outcome: Outcome
         switch run.phase {
+        case .finished where run.hasUnresolvedProblem:
+            lines.append(screen.style.warning(s("runner.ended-with-problem")))
+            for step in plan.steps {
+                guard let record = run.state.record(for: step.key), record.sawResult == false else { continue }
+                let title = session.plainTexts.plain(step.step.title, in: run.language, procedure: step.procedure)
+                let problem = record.problem.map { ": \($0)" } ?? ""
+                lines.append(contentsOf: screen.wrapped(
+                    s("runner.ended-with-problem.step", ["number": step.number, "title": title]) + problem, indent: 2))
+            }
+            outcome = .endedWithProblem
         case .finished:
-            lines.append(style.heading(s("runner.finished")))
+            lines.append(screen.style.heading(s("runner.finished")))
             outcome = .finished
         case .stopped(.prerequisiteNotMet(let index)):
-            lines.append(style.warning(s("runner.prerequisite.not-met")))
+            lines.append(screen.style.warning(s("runner.prerequisite.not-met")))
             let requirement = plan.requirements[index]
-            lines.append(contentsOf: block(renderer(run.language).render(
-                requirement.text, in: .init(procedure: requirement.procedure), values: run.state.inputs, width: width, indent: 2)))
+            lines.append(contentsOf: screen.block(screen.renderer(run.language).render(
+                requirement.text, in: .init(procedure: requirement.procedure), values: run.state.inputs, width: screen.width,
+                indent: 2), run.language))
+            if let id = requirement.see, let procedure = session.site.procedure(id) {
+                lines.append(contentsOf: screen.wrapped(
+                    s("runner.prerequisite.see", ["title": session.plainTexts.title(of: procedure, in: run.language), "id": id]), indent: 0))
+            }
             outcome = .stopped
-        case .stopped(.quit), .stopped(.endOfInput):
-            lines.append(contentsOf: wrapped(s("runner.stopped"), indent: 0))
+        case .stopped(.quit), .stopped(.endOfInput), .stopped(.detour):
+            lines.append(contentsOf: screen.wrapped(s(canSave ? "runner.stopped" : "runner.stopped.unsaved"), indent: 0))
             outcome = .stopped
         default:
-            lines.append(contentsOf: wrapped(s("runner.interrupted"), indent: 0))
+            lines.append(contentsOf: screen.wrapped(s(canSave ? "runner.interrupted" : "runner.interrupted.unsaved"), indent: 0))
             outcome = .interrupted
         }
-        lines.append(contentsOf: wrapped(s("runner.summary", [
+        let events = canSave ? log.lastRun() : []
+        let times = RunTimes(events: events, startedAt: run.state.startedAt, endedAt: clock())
+        lines.append(contentsOf: screen.wrapped(s("runner.summary", [
             "done": String(counts.done), "count": String(plan.steps.count), "skipped": String(counts.skipped),
-            "duration": RunReport.duration(elapsed),
+            "duration": RunReport.duration(times.elapsed),
         ]), indent: 0))
-        console.write(lines.joined(separator: "\n") + "\n")
-        if let file = options.recordFile { writeReport(to: file) }
+        if times.paused >= 1 {
+            lines.append(contentsOf: screen.wrapped(s("runner.summary.paused", ["duration": RunReport.duration(times.paused)]), indent: 0))
+        }
+        write(lines)
+        if depth == 0 {
+            let report = RunReport(
+                plan: plan, state: run.state, events: events, strings: session.strings, plainTexts: session.plainTexts,
+                language: run.language, user: options.user, endedAt: clock(), hasUnresolvedProblem: run.hasUnresolvedProblem)
+            if let file = options.recordFile { write(Data(report.markdown().utf8), to: file) }
+            if let file = options.jsonRecordFile { write(report.json(), to: file) }
+        }
         return outcome
     }
 
-    func writeReport(to file: URL) {
-        let report = RunReport(
-            plan: plan, state: run.state, events: log.lastRun(), strings: session.strings, plainTexts: session.plainTexts,
-            language: run.language, user: options.user)
+    func write(_ data: Data, to file: URL) {
         do {
-            try Data(report.markdown().utf8).write(to: file)
+            try data.write(to: file)
             say(s("runner.recorded", ["path": TerminalText.safe(file.path)]))
         } catch {
             say(s("runner.record.failed", ["path": TerminalText.safe(file.path), "reason": TerminalText.safe(error.localizedDescription)]))
@@ -614,22 +650,16 @@ public final class RunDriver {
 
     // MARK: - Words
 
-    func s(_ key: String, _ values: [String: String] = [:]) -> String {
-        session.strings.string(key, in: run?.language ?? options.language, values)
+    func s(_ key: String, _ values: [String: String] = [:], language: String? = nil) -> String {
+        session.strings.string(key, in: language ?? run?.language ?? options.language, values)
+    }
+
+    func write(_ lines: [String]) {
+        console.write(lines.joined(separator: "\n") + "\n")
     }
 
     /// Writes the runner's own words, wrapped to the width.
     func say(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
-            line.isEmpty ? [""] : wrapped(String(line), indent: 0)
-        }
-        console.write(lines.joined(separator: "\n") + "\n")
-    }
-
-    static func localTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        write(screen.message(text))
     }
 }

@@ -7,6 +7,14 @@ public struct RunEvent: Codable, Sendable, Equatable {
         case start, resume, prerequisite, input, stepShown = "step-shown", stepDone = "step-done"
         case stepSkipped = "step-skipped", answer, problem, languageSwitch = "language-switch"
         case interruption, end
+        /// A choice answered: `name` its 1-based number, `value` where it led (`step:id`, `procedure:id`).
+        case choice
+        /// A step a choice led past.
+        case stepBypassed = "step-bypassed"
+        /// A procedure walked from this run (`value` its id) began, or (`detour-end`) ended.
+        case detour, detourEnd = "detour-end"
+        /// A step's wait began (`seconds` to wait), or ended (`value` "over", "ended early" or "paused", `seconds` waited).
+        case waitStart = "wait-start", waitEnd = "wait-end"
     }
 
     public var kind: Kind
@@ -23,6 +31,8 @@ public struct RunEvent: Codable, Sendable, Equatable {
     public var name: String?
     /// Seconds spent on a step.
     public var seconds: Double?
+    /// The value an input had before this event changed it.
+    public var previous: String?
 
     public init(
         _ kind: Kind, at time: Date, procedureID: String, fingerprint: String? = nil, step: String? = nil,

@@ -1,3 +1,5 @@
+import WegwijsMarkdown
+
 /// A procedure laid out for the runner: includes expanded into their steps, prerequisites and inputs
 /// gathered from every procedure the run passes through.
 public struct RunPlan: Sendable {
@@ -12,6 +14,9 @@ public struct RunPlan: Sendable {
         public var procedure: Procedure
         /// The includes the step is inside, outermost first, for the breadcrumb ("Access eSecure › 2/3").
         public var trail: [Crumb]
+        /// The step's number as the web page and the printed guide count it: an include is one step there, so
+        /// its steps are "2.1", "2.2" here (and "2.1.1" for an include inside an include).
+        public var number: String
     }
 
     /// Where a step sits inside an included procedure.
@@ -34,6 +39,8 @@ public struct RunPlan: Sendable {
     public struct Requirement: Sendable {
         public var text: Text
         public var procedure: Procedure
+        /// The procedure that fulfils it: its `see:`, else the first procedure its text refers to (`[](ref:id)`).
+        public var see: String?
     }
 
     /// The procedure being run.
@@ -44,6 +51,8 @@ public struct RunPlan: Sendable {
     public let inputs: [(input: Input, procedure: Procedure)]
     /// The steps in order.
     public let steps: [Step]
+    /// How many steps the web page and the printed guide show: the procedure's own entries, an include counting one.
+    public let pageStepCount: Int
 
     /// The plan of `procedure` in `site`; includes that are unknown or cyclic (reported by the validator) are skipped.
     public init(procedure: Procedure, site: Site) {
@@ -54,9 +63,17 @@ public struct RunPlan: Sendable {
         var inputs: [(input: Input, procedure: Procedure)] = []
 
         func gather(_ procedure: Procedure) {
-            for requirement in procedure.requirements {
+            for (offset, requirement) in procedure.requirements.enumerated() {
                 let identity = requirement.versions.map { "\($0.language)=\($0.entry.value)" }.joined(separator: "\u{1F}")
-                if seenRequirements.insert(identity).inserted { requirements.append(Requirement(text: requirement, procedure: procedure)) }
+                guard seenRequirements.insert(identity).inserted else { continue }
+                var see = procedure.requirementProcedures[offset]?.value
+                if see == nil {
+                    see = requirement.versions.lazy.flatMap { MarkdownDocument(parsing: $0.entry.value).links }
+                        .first { $0.destination.hasPrefix("ref:") }
+                        .map { String($0.destination.dropFirst(4).prefix { $0 != "#" }) }
+                }
+                if see == procedure.id || see.flatMap(site.procedure) == nil { see = nil }
+                requirements.append(Requirement(text: requirement, procedure: procedure, see: see))
             }
             for input in procedure.inputs where !inputs.contains(where: { $0.input.id == input.id }) {
                 inputs.append((input, procedure))
@@ -66,16 +83,20 @@ public struct RunPlan: Sendable {
         func expand(_ procedure: Procedure, path: [String], trail: [Crumb], visiting: Set<String>) -> [Step] {
             gather(procedure)
             var expanded: [Step] = []
-            for entry in procedure.steps {
+            for (offset, entry) in procedure.steps.enumerated() {
+                let number = String(offset + 1)
                 switch entry {
                 case .step(let step):
-                    expanded.append(Step(key: (path + [step.id]).joined(separator: "/"), step: step, procedure: procedure, trail: trail))
+                    expanded.append(Step(
+                        key: (path + [step.id]).joined(separator: "/"), step: step, procedure: procedure, trail: trail,
+                        number: number))
                 case .include(let include):
                     guard let included = site.procedure(include.procedureID), !visiting.contains(included.id) else { continue }
                     var inner = expand(included, path: path + [included.id], trail: [], visiting: visiting.union([included.id]))
                     for index in inner.indices {
                         inner[index].trail = trail + [Crumb(procedureID: included.id, position: index + 1, count: inner.count)]
                             + inner[index].trail
+                        inner[index].number = number + "." + inner[index].number
                     }
                     expanded.append(contentsOf: inner)
                 }
@@ -87,6 +108,12 @@ public struct RunPlan: Sendable {
         self.requirements = requirements
         self.inputs = inputs
         self.steps = steps
+        pageStepCount = procedure.steps.count
+    }
+
+    /// The index of the step with `key`.
+    public func index(ofKey key: String) -> Int? {
+        steps.firstIndex { $0.key == key }
     }
 
     /// A fingerprint of the procedure as the runner walks it (step keys and every text in every language),
@@ -100,24 +127,5 @@ public struct RunPlan: Sendable {
             }
         }
         return hasher.hexDigest
-    }
-}
-
-/// FNV-1a, 64 bits: a hash that is the same in every process and on every machine (Swift's `Hasher` is seeded per process).
-struct StableHasher {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func combine(_ text: String) {
-        for byte in text.utf8 {
-            state ^= UInt64(byte)
-            state &*= 0x0000_0100_0000_01B3
-        }
-        state ^= 0xFF
-        state &*= 0x0000_0100_0000_01B3
-    }
-
-    var hexDigest: String {
-        let hex = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -67,6 +67,19 @@ public struct RunStateStore: Sendable {
         }
     }
 
+    /// Whether states can be saved here: the folder exists or can be made, and a file can be written in it.
+    public var isWritable: Bool {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            return false
+        }
+        let probe = folder.appendingPathComponent(".wegwijs-write-test-\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: probe.path, contents: Data()) else { return false }
+        try? FileManager.default.removeItem(at: probe)
+        return true
+    }
+
     /// Saves `state` atomically.
     public func save(_ state: RunState) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -23,6 +23,7 @@ public struct Validator: Sendable {
         var diagnostics = Diagnostics()
         checkInterfaceLanguages(&diagnostics)
         checkIncludes(&diagnostics)
+        checkChoiceProcedures(&diagnostics)
         for procedure in site.procedures {
             if let audience = procedure.audience, !strings.languages.isEmpty, !strings.hasKey("audience.\(audience.value)") {
                 let known = strings.keys(withPrefix: "audience.")
@@ -110,6 +111,35 @@ public struct Validator: Sendable {
                 "missing-interface-strings", at: location,
                 "no interface strings for language '\(language)'",
                 notes: ["Add \(strings.directoryDisplayPath)/\(language).yaml, translated from \(strings.directoryDisplayPath)/\(site.sourceLanguage).yaml."])
+        }
+    }
+
+    /// A choice's procedure must exist and be another one (walking the same procedure inside itself is a loop).
+    func checkChoiceProcedures(_ diagnostics: inout Diagnostics) {
+        for procedure in site.procedures {
+            for see in procedure.requirementProcedures.values.sorted(by: { $0.location.line < $1.location.line }) {
+                if see.value == procedure.id {
+                    diagnostics.error(
+                        "see-loop", at: see.location, "the prerequisite's 'see' names '\(see.value)' itself",
+                        notes: ["'see' names the procedure that puts the prerequisite in place: another one."])
+                } else if site.procedure(see.value) == nil {
+                    let suggestion = Suggestion.didYouMean(see.value, among: site.procedures.map(\.id))
+                    diagnostics.error("unknown-reference", at: see.location, "the prerequisite's 'see' names unknown procedure '\(see.value)'\(suggestion)")
+                }
+            }
+            for case .step(let step) in procedure.steps {
+                for choice in step.choices {
+                    guard case .procedure(let id) = choice.target else { continue }
+                    if id == procedure.id {
+                        diagnostics.error(
+                            "choice-loop", at: choice.targetLocation, "the choice leads to '\(id)' itself, which would start it again inside itself",
+                            notes: ["To go on in this procedure, use 'step: <id>' with a later step."])
+                    } else if site.procedure(id) == nil {
+                        let suggestion = Suggestion.didYouMean(id, among: site.procedures.map(\.id))
+                        diagnostics.error("unknown-reference", at: choice.targetLocation, "the choice leads to unknown procedure '\(id)'\(suggestion)")
+                    }
+                }
+            }
         }
     }
 

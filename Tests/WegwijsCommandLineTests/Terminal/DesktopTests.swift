@@ -48,17 +48,29 @@ import WegwijsTestSupport
     @Test func opensAnAbsolutePathWithTheDesktopOpener() throws {
         let tools = try Tools()
         try tools.add(Desktop.opener, #"printf '%s' "$*" > "$RECORD""#)
-        #expect(tools.desktop().open(file: "images/step 1.png"))
+        #expect(tools.desktop().open(file: "images/step 1.png") == .opened)
         #expect(tools.recorded == FileManager.default.currentDirectoryPath + "/images/step 1.png")
-        #expect(tools.desktop().open(file: "/srv/figure.png"))
+        #expect(tools.desktop().open(file: "/srv/figure.png") == .opened)
         #expect(tools.recorded == "/srv/figure.png")
     }
 
-    @Test func anOpenerThatFailsOrIsMissingIsFalse() throws {
+    @Test func anOpenerThatIsMissingIsSaidApartFromOneThatFails() throws {
         let tools = try Tools()
-        #expect(!tools.desktop().open(file: "/srv/figure.png"))
+        #expect(tools.desktop().open(file: "/srv/figure.png") == .noOpener(Desktop.opener))
         try tools.add(Desktop.opener, "exit 3")
-        #expect(!tools.desktop().open(file: "/srv/figure.png"))
+        #expect(tools.desktop().open(file: "/srv/figure.png") == .failed)
+    }
+
+    @Test func aWebAddressIsOneArgumentAndOnlyWebSchemesAreOpened() throws {
+        let tools = try Tools()
+        try tools.add(Desktop.opener, #"printf '%s|%s' "$#" "$1" > "$RECORD""#)
+        #expect(tools.desktop().open(address: "https://mijn.postnl.nl/zakelijk?a=1&b=$(id)") == .opened)
+        #expect(tools.recorded == "1|https://mijn.postnl.nl/zakelijk?a=1&b=$(id)", "no shell: $(id) stays text")
+        try FileManager.default.removeItem(at: tools.record)
+        for refused in ["javascript:alert(1)", "file:///etc/passwd", "-x https://a", "https://a b", "https://a\u{1B}]"] {
+            #expect(tools.desktop().open(address: refused) == .failed, "\(refused)")
+        }
+        #expect(tools.recorded == nil, "nothing refused reached the opener")
     }
 
     @Test func aSlowViewerDoesNotHoldUpTheRun() throws {
@@ -66,7 +78,7 @@ import WegwijsTestSupport
         try tools.add(Desktop.opener, "exec /bin/sleep 5")
         let clock = ContinuousClock()
         let start = clock.now
-        #expect(tools.desktop().open(file: "/srv/figure.png"))
+        #expect(tools.desktop().open(file: "/srv/figure.png") == .opened)
         #expect(clock.now - start < .seconds(3))
     }
 
@@ -110,7 +122,28 @@ import WegwijsTestSupport
         defer { console.close() }
         #expect(console.copyToClipboard("ok") == "wl-copy")
         #expect(tools.recorded == "ok")
-        try terminal.readOutput(until: "\u{07}")
-        #expect(terminal.output == "\u{1B}]52;c;b2s=\u{07}")
+    }
+
+    @Test func osc52IsOnlyCountedWhereTheTerminalIsKnownToTakeIt() throws {
+        let tools = try Tools()
+        for (term, expected) in [("xterm-256color", nil), ("xterm-kitty", "OSC 52")] as [(String, String?)] {
+            let terminal = try PseudoTerminal()
+            let console = try TerminalConsole(
+                input: terminal.terminal, output: terminal.terminal, capabilities: .plain(),
+                environment: ["PATH": tools.folder.path, "TERM": term], handlesSignals: false)
+            defer { console.close() }
+            #expect(console.copyToClipboard("ok") == expected, "\(term)")
+            if expected != nil {
+                try terminal.readOutput(until: "\u{07}")
+                #expect(terminal.output == "\u{1B}]52;c;b2s=\u{07}")
+            }
+        }
+    }
+
+    @Test func xselIsTriedAfterXclip() throws {
+        let tools = try Tools()
+        try tools.add("xsel", #"{ printf '%s|' "$*"; /bin/cat; } > "$RECORD""#)
+        #expect(tools.desktop().copyWithTool("label") == "xsel")
+        #expect(tools.recorded == "--clipboard --input|label")
     }
 }

@@ -177,12 +177,22 @@ import WegwijsTestSupport
         #expect(screen == "Step 1 of 3\r\nDone ✓ — 😀")
     }
 
-    @Test func copyingWritesOSC52WithoutADesktop() throws {
+    @Test func copyingWritesOSC52WithoutADesktopWhereTheTerminalTakesIt() throws {
         let terminal = try PseudoTerminal()
-        let console = try open(terminal)
+        let console = try TerminalConsole(
+            input: terminal.terminal, output: terminal.terminal, capabilities: .plain(width: 80),
+            environment: ["TERM_PROGRAM": "WezTerm"], handlesSignals: false, stopJob: { Issue.record("the job was stopped") })
         defer { console.close() }
         #expect(console.copyToClipboard("héllo") == "OSC 52")
         try terminal.readOutput(until: "\u{07}")
         #expect(terminal.output == "\u{1B}]52;c;aMOpbGxv\u{07}")
+    }
+
+    @Test func withoutADesktopOrATerminalKnownToTakeOSC52NothingIsSaidToBeCopied() throws {
+        let terminal = try PseudoTerminal()
+        let console = try open(terminal)
+        defer { console.close() }
+        #expect(console.copyToClipboard("héllo") == nil)
+        #expect(terminal.readOutput(for: .milliseconds(200)).isEmpty, "no OSC 52 written into the void")
     }
 }

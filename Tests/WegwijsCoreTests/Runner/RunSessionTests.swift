@@ -120,7 +120,11 @@ import WegwijsTestSupport
         session.handle(.yes, now: start)
         session.handle(.yes, now: start)
         #expect(session.phase == .step(0))
-        #expect(session.handle(.back, now: start) == .notAvailable)
+        #expect(session.handle(.back, now: start) == nil, "from the first step, back is the last input")
+        #expect(session.phase == .input(1))
+        session.handle(.back, now: start)
+        #expect(session.phase == .step(0), "back again without a new value: the step, the value kept")
+        #expect(session.state.inputs["email"] == "x")
         session.handle(.next, now: start)
         session.handle(.back, now: start)
         #expect(session.phase == .step(0))
@@ -159,7 +163,9 @@ import WegwijsTestSupport
         ]
         saved.currentStepKey = "also-removed"
         let session = RunSession(plan: plan, language: "en", languages: site.languages, saved: saved, presets: [:], now: start)
-        #expect(session.resumption == Resumption(stepIndex: 1, unmatchedKeys: ["removed-step"], procedureChanged: true))
+        var expected = Resumption(stepIndex: 1, unmatchedKeys: ["removed-step"], procedureChanged: true)
+        expected.unmatchedTitles = ["removed-step"]
+        #expect(session.resumption == expected, "a record without a kept title is named by its key")
         #expect(session.phase == .step(1))
     }
 

@@ -96,7 +96,10 @@ extension TerminalInlineBuilder {
 
         case .input(let id, let label, _):
             if let value = values[id], !value.isEmpty {
-                return TerminalLinkRendering(style: .inputValue, generated: [Self.span(value)], replacesText: true)
+                // «» mark an entered value without colour, so it stands apart from the words around it.
+                return TerminalLinkRendering(
+                    style: .inputValue, opening: usesColor ? "" : "«", closing: usesColor ? "" : "»", generated: [Self.span(value)],
+                    replacesText: true)
             }
             return TerminalLinkRendering(style: .inputPlaceholder, opening: "‹", closing: "›", generated: [Self.span(label)])
 

@@ -7,7 +7,7 @@ import WegwijsMarkdown
 /// - `[](ref:x)`: the procedure's title (`[](ref:x#step)`: "step N: title"), underlined blue, or between
 ///   “double quotes” without colour; recorded in ``TerminalText/references``.
 /// - `[](term:key)`: the label, bold cyan, or between ‘single quotes’ without colour.
-/// - `[](input:id)`: the value entered (bold green; plain without colour), else the label as ‹label›.
+/// - `[](input:id)`: the value entered (bold green; between «guillemets» without colour), else the label as ‹label›.
 /// - `[](callout:N)`: `[N: legend]` (bold magenta), kept on the line of the word before it.
 ///
 /// A link that does not resolve keeps its text. Without colour (``ConsoleCapabilities/usesColor``) no escape
@@ -51,12 +51,14 @@ public struct TerminalTextRenderer: Sendable {
     /// wider than the whole width can exceed it); when nesting leaves less than half the width for text,
     /// the prefix (indent, bars, bullets) is cut from the left. `width` is taken as 1 when smaller and
     /// ``maximumWidth`` when larger.
-    public func render(_ text: Text, in scope: LinkResolver.Scope, values: [String: String], width: Int, indent: Int = 0)
-        -> TerminalText
+    public func render(
+        _ text: Text, in scope: LinkResolver.Scope, values: [String: String], width: Int, indent: Int = 0,
+        showsLegends: Bool = true
+    ) -> TerminalText
     {
         guard let (entry, shownIn) = entry(of: text, in: scope) else { return TerminalText(lines: [], language: language) }
         let document = MarkdownDocument(parsing: entry.value)
-        let inline = TerminalInlineBuilder(renderer: self, scope: scope, values: values, keepsLineBreaks: true, showsLegends: true)
+        let inline = TerminalInlineBuilder(renderer: self, scope: scope, values: values, keepsLineBreaks: true, showsLegends: showsLegends)
         let clampedWidth = min(max(width, 1), Self.maximumWidth)
         var layout = TerminalBlockLayout(width: clampedWidth, indent: min(max(indent, 0), clampedWidth), inline: inline)
         document.walk(&layout)

@@ -329,8 +329,8 @@ import WegwijsTestSupport
         let shown = { (values: [String: String]) in
             Self.visible(renderer.render(text, in: loaded.scope(step), values: values, width: 80)).joined(separator: " ")
         }
-        #expect(shown(["account": "123456789", "email": "a@b.nl"]).contains("Type 123456789 in the ‘Account Number’ column"))
-        #expect(shown(["account": "123456789", "email": "a@b.nl"]).contains("then a@b.nl in ‘Email ID’"))
+        #expect(shown(["account": "123456789", "email": "a@b.nl"]).contains("Type «123456789» in the ‘Account Number’ column"))
+        #expect(shown(["account": "123456789", "email": "a@b.nl"]).contains("then «a@b.nl» in ‘Email ID’"))
         #expect(shown([:]).contains("Type ‹Account number› in"))
         #expect(shown(["account": ""]).contains("Type ‹Account number› in"))
 

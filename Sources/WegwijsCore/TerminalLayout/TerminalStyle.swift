@@ -42,8 +42,7 @@ struct TerminalStyle: OptionSet, Sendable, Hashable {
         if contains(.emphasis) { parameters.append(3) }
         if !isDisjoint(with: [.link, .reference]) { parameters.append(4) }
         if let color { parameters.append(color) }
-        guard !parameters.isEmpty else { return "" }
-        return "\u{1B}[" + parameters.map(String.init).joined(separator: ";") + "m"
+        return SGR(parameters).sequence
     }
 
     /// The foreground colour: the role nearest to the text's meaning wins when several are nested.
@@ -57,5 +56,5 @@ struct TerminalStyle: OptionSet, Sendable, Hashable {
     }
 
     /// The SGR sequence that turns every style off.
-    static let reset = "\u{1B}[0m"
+    static let reset = SGR.reset
 }
