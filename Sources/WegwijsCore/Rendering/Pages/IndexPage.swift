@@ -51,8 +51,8 @@ extension IndexPage.Group: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
-        name: "IndexGroup", fields: ["id": .text, "title": .markup, "procedures": .list(IndexPage.Entry.schema)])
+    static var schema: TemplateSchema { .object(
+        name: "IndexGroup", fields: ["id": .text, "title": .markup, "procedures": .list(IndexPage.Entry.schema)]) }
 }
 
 extension IndexPage.Entry: TemplateObject {
@@ -67,12 +67,12 @@ extension IndexPage.Entry: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
+    static var schema: TemplateSchema { .object(
         name: "IndexEntry",
         fields: [
             "id": .text, "href": .text, "title": .markup, "summary": .optional(.markup),
             "audience": .optional(ProcedurePage.AudienceLabel.schema),
-        ])
+        ]) }
 }
 
 /// The language chooser at the root of an output: the site's languages, each with its title.
@@ -101,8 +101,8 @@ extension LanguagesPage: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
-        name: "LanguagesPage", fields: ["lang": .text, "siteTitle": .text, "languages": .list(Language.schema)])
+    static var schema: TemplateSchema { .object(
+        name: "LanguagesPage", fields: ["lang": .text, "siteTitle": .text, "languages": .list(Language.schema)]) }
 }
 
 extension LanguagesPage.Language: TemplateObject {
@@ -117,6 +117,6 @@ extension LanguagesPage.Language: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
-        name: "Language", fields: ["lang": .text, "name": .text, "title": .text, "choose": .text, "href": .text])
+    static var schema: TemplateSchema { .object(
+        name: "Language", fields: ["lang": .text, "name": .text, "title": .text, "choose": .text, "href": .text]) }
 }

@@ -56,7 +56,7 @@ struct PageChrome: Sendable {
     struct Script: TemplateObject {
         var src: String
         func value(forKey key: String) -> TemplateValue? { key == "src" ? .text(src) : nil }
-        static let schema = TemplateSchema.object(name: "Script", fields: ["src": .text])
+        static var schema: TemplateSchema { .object(name: "Script", fields: ["src": .text]) }
     }
 }
 
@@ -73,7 +73,7 @@ extension PageChrome.Alternate: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
+    static var schema: TemplateSchema { .object(
         name: "Alternate",
-        fields: ["lang": .text, "name": .text, "href": .text, "isCurrent": .bool, "isLast": .bool, "partlyTranslated": .optional(.text)])
+        fields: ["lang": .text, "name": .text, "href": .text, "isCurrent": .bool, "isLast": .bool, "partlyTranslated": .optional(.text)]) }
 }

@@ -87,8 +87,8 @@ extension PrintPartPiece.ContentsGroup: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
-        name: "ContentsGroup", fields: ["anchor": .text, "title": .markup, "procedures": .list(PrintPartPiece.ContentsEntry.schema)])
+    static var schema: TemplateSchema { .object(
+        name: "ContentsGroup", fields: ["anchor": .text, "title": .markup, "procedures": .list(PrintPartPiece.ContentsEntry.schema)]) }
 }
 
 extension PrintPartPiece.ContentsEntry: TemplateObject {
@@ -100,7 +100,7 @@ extension PrintPartPiece.ContentsEntry: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(name: "ContentsEntry", fields: ["anchor": .text, "title": .markup])
+    static var schema: TemplateSchema { .object(name: "ContentsEntry", fields: ["anchor": .text, "title": .markup]) }
 }
 
 extension PrintPartPiece.GroupStart: TemplateObject {
@@ -112,7 +112,7 @@ extension PrintPartPiece.GroupStart: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(name: "GroupStart", fields: ["anchor": .text, "title": .markup])
+    static var schema: TemplateSchema { .object(name: "GroupStart", fields: ["anchor": .text, "title": .markup]) }
 }
 
 /// The start or the end of a print document (`print-document`), around its parts.
@@ -152,12 +152,12 @@ extension PrintDocumentEdge: TemplateObject {
         if case .end = self { true } else { false }
     }
 
-    static let schema = TemplateSchema.object(
+    static var schema: TemplateSchema { .object(
         name: "PrintDocument",
         fields: [
             "documentStart": .optional(.object(name: "DocumentStart", fields: ["lang": .text, "documentTitle": .text, "stylesheetHref": .text])),
             "documentEnd": .bool,
-        ])
+        ]) }
 }
 
 /// A text shown in another language because it is not translated, as the `…-fallback-…` templates mark it.

@@ -145,7 +145,7 @@ extension ProcedurePage.GroupHeading: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(name: "GroupHeading", fields: ["id": .text, "title": .markup])
+    static var schema: TemplateSchema { .object(name: "GroupHeading", fields: ["id": .text, "title": .markup]) }
 }
 
 extension ProcedurePage.AudienceLabel: TemplateObject {
@@ -157,7 +157,7 @@ extension ProcedurePage.AudienceLabel: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(name: "Audience", fields: ["id": .text, "label": .text])
+    static var schema: TemplateSchema { .object(name: "Audience", fields: ["id": .text, "label": .text]) }
 }
 
 extension ProcedurePage.Prerequisite: TemplateObject {
@@ -169,7 +169,7 @@ extension ProcedurePage.Prerequisite: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(name: "Prerequisite", fields: ["number": .integer, "text": .markup])
+    static var schema: TemplateSchema { .object(name: "Prerequisite", fields: ["number": .integer, "text": .markup]) }
 }
 
 extension ProcedurePage.InputItem: TemplateObject {
@@ -183,8 +183,8 @@ extension ProcedurePage.InputItem: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
-        name: "Input", fields: ["id": .text, "label": .markup, "example": .optional(.text), "exampleLine": .markup])
+    static var schema: TemplateSchema { .object(
+        name: "Input", fields: ["id": .text, "label": .markup, "example": .optional(.text), "exampleLine": .markup]) }
 }
 
 extension StepItem: TemplateObject {
@@ -222,13 +222,13 @@ extension StepItem: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
+    static var schema: TemplateSchema { .object(
         name: "Step",
         fields: [
             "number": .integer, "stepLabel": .text, "anchor": .text, "isInclude": .bool, "include": .optional(IncludeStep.schema),
             "id": .optional(.text), "title": .optional(.markup), "text": .optional(.markup), "figure": .optional(FigureItem.schema),
             "notes": .list(NoteItem.schema), "result": .optional(.markup),
-        ])
+        ]) }
 }
 
 extension StepItem.IncludeStep: TemplateObject {
@@ -241,7 +241,7 @@ extension StepItem.IncludeStep: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(name: "Include", fields: ["href": .text, "title": .text, "sentence": .markup])
+    static var schema: TemplateSchema { .object(name: "Include", fields: ["href": .text, "title": .text, "sentence": .markup]) }
 }
 
 extension StepItem.FigureItem: TemplateObject {
@@ -257,12 +257,12 @@ extension StepItem.FigureItem: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
+    static var schema: TemplateSchema { .object(
         name: "Figure",
         fields: [
             "src": .text, "alt": .markup, "altLang": .optional(.text), "anchor": .text, "callouts": .list(StepItem.Callout.schema),
             "hasCallouts": .bool,
-        ])
+        ]) }
 }
 
 extension StepItem.Callout: TemplateObject {
@@ -275,7 +275,7 @@ extension StepItem.Callout: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(name: "Callout", fields: ["number": .integer, "anchor": .text, "legend": .markup])
+    static var schema: TemplateSchema { .object(name: "Callout", fields: ["number": .integer, "anchor": .text, "legend": .markup]) }
 }
 
 extension StepItem.NoteItem: TemplateObject {
@@ -291,7 +291,7 @@ extension StepItem.NoteItem: TemplateObject {
         }
     }
 
-    static let schema = TemplateSchema.object(
+    static var schema: TemplateSchema { .object(
         name: "Note",
-        fields: ["kind": .text, "label": .text, "text": .markup, "isWarning": .bool, "noteID": .text, "quoted": .optional(.markup)])
+        fields: ["kind": .text, "label": .text, "text": .markup, "isWarning": .bool, "noteID": .text, "quoted": .optional(.markup)]) }
 }
