@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +16,7 @@ final class StreamedFile: Sendable {
     /// How many pieces the file has.
     let pieceCount: Int
     private let descriptor: Int32
-    private let state = Mutex(Progress())
+    private let state = Protected(Progress())
 
     /// What has been handed in and written so far.
     private struct Progress {

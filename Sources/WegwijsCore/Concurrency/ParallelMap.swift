@@ -45,10 +45,10 @@ enum ParallelMap {
 
 /// One result slot per index, each written by exactly one worker.
 final class Slots<Value: Sendable>: Sendable {
-    private let slots: Mutex<[Value?]>
+    private let slots: Protected<[Value?]>
 
     init(count: Int) {
-        slots = Mutex(Array(repeating: nil, count: count))
+        slots = Protected(Array(repeating: nil, count: count))
     }
 
     func put(_ value: Value, at index: Int) {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import WegwijsMarkdown
 
 /// Reads content files again when a diagnostic must point inside a text, and caches what it read.
@@ -7,7 +6,7 @@ import WegwijsMarkdown
 /// Diagnostics are rare, so files are not kept in memory for them: the first diagnostic in a file reads it.
 public final class ContentFiles: Sendable {
     let loader: ContentLoader
-    private let mappers = Mutex<[String: TextPositionMapper]>([:])
+    private let mappers = Protected<[String: TextPositionMapper]>([:])
 
     /// Files of the content folder `loader` reads.
     public init(loader: ContentLoader) {
