@@ -45,20 +45,11 @@ struct GlossaryImport: AsyncParsableCommand {
     @OptionGroup var importOptions: ImportOptions
 
     func run() async throws {
-        if let problem = RegularFile.problem(at: URL(fileURLWithPath: file)) {
-            Report.printError("cannot import '\(file)': \(problem)")
-            throw ExitCode(1)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            Report.printError("cannot read '\(file)'")
-            throw ExitCode(1)
-        }
+        let data = try TranslationImport.contents(of: file)
         let session = try Po.openSession(options)
         let (batches, problems) = GlossaryCSVReader.read(data, file: file, site: session.site)
         guard !problems.hasErrors else {
-            Report.printDiagnostics(problems.sorted)
-            StandardStreams.printError("\(DiagnosticFormatter.summary(of: problems.sorted)) in '\(file)'; nothing was changed")
-            throw ExitCode(1)
+            try TranslationImport.refuse(file, problems: problems)
         }
         try TranslationImport.run(
             batches, readProblems: problems, file: file, session: session, strict: importOptions.strict,

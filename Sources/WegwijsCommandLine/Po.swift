@@ -47,6 +47,27 @@ struct ImportOptions: ParsableArguments {
 }
 
 enum TranslationImport {
+    /// The bytes of the exchange file `file`; a folder, a pipe that never ends or a 1 GB file is refused before
+    /// anything is read (exit 1).
+    static func contents(of file: String) throws -> Data {
+        if let problem = RegularFile.problem(at: URL(fileURLWithPath: file)) {
+            Report.printError("cannot import '\(file)': \(problem)")
+            throw ExitCode(1)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Report.printError("cannot read '\(file)'")
+            throw ExitCode(1)
+        }
+        return data
+    }
+
+    /// Reports the problems that kept `file` from being read, and ends the command (exit 1).
+    static func refuse(_ file: String, problems: Diagnostics) throws -> Never {
+        Report.printDiagnostics(problems.sorted)
+        StandardStreams.printError("\(DiagnosticFormatter.summary(of: problems.sorted)) in '\(file)'; nothing was changed")
+        throw ExitCode(1)
+    }
+
     /// The site's language that `given` (as a translator's tool writes it: `nl_NL`, `nl-NL`, `NL`) stands for:
     /// the site's own code when it has it (any case, `_` or `-`), else the site's language of the same primary
     /// language (BCP 47 fallback: `nl-NL` → `nl`), said so in one line.

@@ -19,20 +19,10 @@ struct PoImport: AsyncParsableCommand {
     @OptionGroup var importOptions: ImportOptions
 
     func run() async throws {
-        // A folder, a pipe that never ends or a 1 GB file is refused before anything is read.
-        if let problem = RegularFile.problem(at: URL(fileURLWithPath: file)) {
-            Report.printError("cannot import '\(file)': \(problem)")
-            throw ExitCode(1)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            Report.printError("cannot read '\(file)'")
-            throw ExitCode(1)
-        }
+        let data = try TranslationImport.contents(of: file)
         let (catalog, readProblems) = POReader.read(data, file: file)
         guard let catalog else {
-            Report.printDiagnostics(readProblems.sorted)
-            StandardStreams.printError("\(DiagnosticFormatter.summary(of: readProblems.sorted)) in '\(file)'; nothing was changed")
-            throw ExitCode(1)
+            try TranslationImport.refuse(file, problems: readProblems)
         }
         let session = try Po.openSession(options)
         guard let given = language ?? catalog.headerField("Language"), !given.isEmpty else {

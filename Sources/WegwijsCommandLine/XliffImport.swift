@@ -19,23 +19,14 @@ struct XliffImport: AsyncParsableCommand {
     @OptionGroup var importOptions: ImportOptions
 
     func run() async throws {
-        if let problem = RegularFile.problem(at: URL(fileURLWithPath: file)) {
-            Report.printError("cannot import '\(file)': \(problem)")
-            throw ExitCode(1)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            Report.printError("cannot read '\(file)'")
-            throw ExitCode(1)
-        }
+        let data = try TranslationImport.contents(of: file)
         let session = try Po.openSession(options)
         let export = TranslationExport(session: session)
         // The codes of a place depend on the target language's current translation, known once the file is read:
         // the document's language is read first from the same bytes.
         let (probe, probeProblems) = XLIFFReader.read(data, file: file, codes: { _ in nil })
         guard let probe else {
-            Report.printDiagnostics(probeProblems.sorted)
-            StandardStreams.printError("\(DiagnosticFormatter.summary(of: probeProblems.sorted)) in '\(file)'; nothing was changed")
-            throw ExitCode(1)
+            try TranslationImport.refuse(file, problems: probeProblems)
         }
         guard let given = language ?? probe.targetLanguage, !given.isEmpty else {
             throw ValidationError("the file names no target language: give it with --lang")
@@ -48,9 +39,7 @@ struct XliffImport: AsyncParsableCommand {
         }
         let (document, readProblems) = XLIFFReader.read(data, file: file, codes: { codes[$0] })
         guard let document else {
-            Report.printDiagnostics(readProblems.sorted)
-            StandardStreams.printError("\(DiagnosticFormatter.summary(of: readProblems.sorted)) in '\(file)'; nothing was changed")
-            throw ExitCode(1)
+            try TranslationImport.refuse(file, problems: readProblems)
         }
         try TranslationImport.run(
             document.translations, readProblems: readProblems, file: file, language: target, session: session,
