@@ -2,20 +2,46 @@ import Foundation
 import Testing
 import WegwijsMustache
 
-/// The Mustache specification's required modules, read as data from `../shared/mustache-spec/` (beside the
-/// repository), or from the folder `WEGWIJS_MUSTACHE_SPEC` names. A missing folder or module fails.
+/// The Mustache specification's required modules, read as data: from the folder `WEGWIJS_MUSTACHE_SPEC`
+/// names, else from `shared/mustache-spec/` beside the repository (or beside a folder above it), else from the
+/// copy in `Specification/` (the spec's MIT licence with it), which must then match the shared one byte for
+/// byte wherever both exist. A missing module fails.
 @Suite("The Mustache specification")
 struct SpecificationTests {
     static let modules = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]
 
-    /// The folder the spec's JSON files are in.
+    /// This test folder.
+    static var here: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent() }
+
+    /// The copy kept with the tests.
+    static var copy: URL { here.appendingPathComponent("Specification", isDirectory: true) }
+
+    /// `shared/mustache-spec` in the nearest folder above the repository that has one.
+    static var shared: URL? {
+        var folder = here.deletingLastPathComponent().deletingLastPathComponent()
+        while folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+            let candidate = folder.appendingPathComponent("shared/mustache-spec", isDirectory: true)
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("sections.json").path) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// The folder the spec's JSON files are read from.
     static var folder: URL {
         if let path = ProcessInfo.processInfo.environment["WEGWIJS_MUSTACHE_SPEC"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        // Tests/WegwijsMustacheTests/SpecificationTests.swift → the repository → its parent.
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/mustache-spec")
+        return shared ?? copy
+    }
+
+    @Test("the copy kept with the tests is the shared spec's", arguments: modules)
+    func copyMatchesTheSharedSpec(_ module: String) throws {
+        let kept = try Data(contentsOf: Self.copy.appendingPathComponent("\(module).json"))
+        guard let shared = Self.shared else { return }
+        #expect(try Data(contentsOf: shared.appendingPathComponent("\(module).json")) == kept, "update Specification/\(module).json")
     }
 
     /// Every test of every required module; a module that cannot be read is one failing case.
