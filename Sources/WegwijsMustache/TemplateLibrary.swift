@@ -20,6 +20,12 @@ public struct TemplateLibrary: Sendable {
     /// How many bytes one render may append (64 MiB) before it stops at the next section item or partial.
     public static let maximumOutputSize = 64 << 20
 
+    /// How many section items and partials one render of this library may render in all
+    /// (``maximumExpansions`` unless set lower, as the template fuzzer does to keep each input quick).
+    public var expansionLimit = TemplateLibrary.maximumExpansions
+    /// How many bytes one render of this library may append (``maximumOutputSize`` unless set lower).
+    public var outputLimit = TemplateLibrary.maximumOutputSize
+
     /// How plain text is escaped where templates insert it.
     public let escaping: Escaping
     /// The compiled templates by name.
@@ -51,7 +57,9 @@ public struct TemplateLibrary: Sendable {
     /// A missing template renders nothing, as a missing partial does.
     public func render(_ name: String, with root: TemplateValue, into output: inout String) {
         guard let nodes = templates[name] else { return }
-        var renderer = Renderer(templates: templates, escaping: escaping, root: root, startSize: output.utf8.count)
+        var renderer = Renderer(
+            templates: templates, escaping: escaping, root: root, startSize: output.utf8.count,
+            expansionLimit: expansionLimit, outputLimit: outputLimit)
         renderer.render(nodes, indentation: "", into: &output)
     }
 

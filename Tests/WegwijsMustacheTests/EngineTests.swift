@@ -49,6 +49,27 @@ struct EngineTests {
         #expect(output.utf8.count <= 2 * TemplateLibrary.maximumExpansions + 2)
     }
 
+    @Test func indentationsOfNestedPartialsStopAtTheOutputLimit() throws {
+        // Each partial is indented by the ones around it: 100 levels of 40 spaces before each of 2,000 lines
+        // would be 8 MB from a template of 12 KB.
+        var library = TemplateLibrary()
+        library.outputLimit = 100_000
+        try library.add("{{>nest}}", named: "page")
+        try library.add(String(repeating: " ", count: 40) + "{{>nest}}\n" + String(repeating: "line\n", count: 2_000), named: "nest")
+        let output = library.render("page", with: .null)
+        #expect(output.utf8.count > library.outputLimit)
+        // Past the limit at most the indentation of one line and the line itself come.
+        #expect(output.utf8.count <= library.outputLimit + (TemplateLibrary.maximumPartialDepth + 1) * 40 + 5)
+    }
+
+    @Test func aLibrarysOwnLimitsStopItsRenders() throws {
+        var library = TemplateLibrary()
+        library.expansionLimit = 50
+        try library.add("{{#items}}x{{/items}}", named: "page")
+        let output = library.render("page", with: .object(Page(fields: ["items": .list(Array(repeating: .integer(1), count: 200))])))
+        #expect(output == String(repeating: "x", count: 50))
+    }
+
     @Test func sectionsNestedTooDeepAreASyntaxError() {
         let depth = 150
         let template = String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)

@@ -13,6 +13,10 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let parts = fuzzInput(data, size).split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
     let names = ["page", "p", "q"]
     var library = TemplateLibrary(escape: .html)
+    // The limits at a hundredth of a build's, so that an input that reaches them (a partial including itself
+    // twice) takes milliseconds, not seconds: the same code stops the render either way.
+    library.expansionLimit = TemplateLibrary.maximumExpansions / 100
+    library.outputLimit = TemplateLibrary.maximumOutputSize / 100
     var sources: [String: String] = [:]
     for (name, bytes) in zip(names, parts) {
         let source = String(decoding: bytes, as: UTF8.self)
@@ -30,9 +34,10 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         checkPosition(line: problem.line, column: problem.column, in: source, what: "problem '\(problem.message)' in \(problem.template)")
     }
     let output = library.render("page", with: page)
-    // The bound is checked before each section item and partial; what one item appends beyond it is at
-    // most a template's text with its indentation, so twice the bound is never reached.
-    guard output.utf8.count <= 2 * TemplateLibrary.maximumOutputSize else { fatalError("output of \(output.utf8.count) bytes") }
+    // The bound is checked before each section item and partial and after each indented line: past it, at
+    // most one line of a template, its indentation (at most one per partial level) and a value are appended.
+    let bound = library.outputLimit + (TemplateLibrary.maximumPartialDepth + 2) * size + 4096
+    guard output.utf8.count <= bound else { fatalError("output of \(output.utf8.count) bytes") }
     guard library.render("page", with: page) == output else { fatalError("two renders differ") }
     if !sources.values.contains(where: { $0.contains("§") }) {
         for unescaped in ["<§", "§>", "\"§", "'§", "&§"] where output.contains(unescaped) {
@@ -40,6 +45,8 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     var plain = TemplateLibrary(escape: .none)
+    plain.expansionLimit = library.expansionLimit
+    plain.outputLimit = library.outputLimit
     for (name, source) in sources { try? plain.add(source, named: name) }
     _ = plain.render("page", with: page)
     return 0

@@ -20,9 +20,17 @@ struct Renderer {
     private var expansions = 0
     /// Whether a limit was reached: nothing more is appended.
     private var isStopped = false
+    /// How many section items and partials may be rendered in all, and how many bytes appended.
+    private let expansionLimit: Int
+    private let outputLimit: Int
 
     /// A render with `root` at the bottom of the context stack, appending to an output of `startSize` bytes.
-    init(templates: [String: [Node]], escaping: Escaping, root: TemplateValue, startSize: Int) {
+    init(
+        templates: [String: [Node]], escaping: Escaping, root: TemplateValue, startSize: Int,
+        expansionLimit: Int = TemplateLibrary.maximumExpansions, outputLimit: Int = TemplateLibrary.maximumOutputSize
+    ) {
+        self.expansionLimit = expansionLimit
+        self.outputLimit = outputLimit
         self.templates = templates
         self.escaping = escaping
         self.stack = [root]
@@ -39,10 +47,13 @@ struct Renderer {
                 if indentation.isEmpty {
                     output.append(text)
                 } else {
-                    Self.append(text, indentedBy: indentation, to: &output)
+                    append(text, indentedBy: indentation, to: &output)
                 }
             case .indentation:
-                if !indentation.isEmpty { output.append(indentation) }
+                if !indentation.isEmpty {
+                    output.append(indentation)
+                    stopIfPastTheOutputLimit(output)
+                }
             case .variable(let name, let isEscaped, _):
                 if let value = resolve(name) { interpolate(value, isEscaped: isEscaped, into: &output) }
             case .section(let name, let children, _):
@@ -93,8 +104,7 @@ struct Renderer {
     private mutating func enter(_ output: String) -> Bool {
         expansions += 1
         guard depth < TemplateLibrary.maximumDepth else { return false }
-        if expansions > TemplateLibrary.maximumExpansions
-            || output.utf8.count - startSize > TemplateLibrary.maximumOutputSize
+        if expansions > expansionLimit || output.utf8.count - startSize > outputLimit
         {
             isStopped = true
             return false
@@ -159,8 +169,10 @@ struct Renderer {
         return written.hasSuffix(".0") ? String(written.dropLast(2)) : written
     }
 
-    /// Appends `text` with `indentation` after each line break that more of the text follows.
-    private static func append(_ text: String, indentedBy indentation: String, to output: inout String) {
+    /// Appends `text` with `indentation` after each line break that more of the text follows, stopping the
+    /// render once the output passes its limit: nested partials' indentations add up, and a long text
+    /// indented deeply would otherwise grow the output by far more than its size.
+    private mutating func append(_ text: String, indentedBy indentation: String, to output: inout String) {
         let bytes = text.utf8
         var start = bytes.startIndex
         var index = start
@@ -170,9 +182,16 @@ struct Renderer {
                 output.append(contentsOf: text[start..<next])
                 output.append(indentation)
                 start = next
+                stopIfPastTheOutputLimit(output)
+                if isStopped { return }
             }
             index = next
         }
         output.append(contentsOf: text[start...])
+    }
+
+    /// Stops the render when `output` has grown past the limit since the render began.
+    private mutating func stopIfPastTheOutputLimit(_ output: String) {
+        if output.utf8.count - startSize > outputLimit { isStopped = true }
     }
 }
