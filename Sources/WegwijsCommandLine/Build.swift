@@ -65,34 +65,58 @@ struct BuildAction {
         let start = clock.now
         var measured = Timings()
         let sources = options.sources
-        var (session, diagnostics) = ContentSession.open(sources, timings: &measured)
+        // Each procedure's checks run in the job that renders its pages, from the same parse of its texts; the
+        // output is kept only when they found no error.
+        var (session, diagnostics) = ContentSession.open(sources, deferringProcedureChecks: true, timings: &measured)
         var templates: Templates?
         if let session {
             templates = Templates.load(
                 from: sources.templates, displayPath: options.templates, stringKeys: session.strings.keys(withPrefix: ""),
                 diagnostics: &diagnostics)
         }
-        if strict { diagnostics.treatWarningsAsErrors() }
         if let session {
             for language in namedLanguages where !session.site.languages.contains(language) {
                 throw ValidationError("'\(language)' is not a language of the site (\(session.site.languages.joined(separator: ", ")))")
             }
         }
-        let sorted = diagnostics.sorted
-        Report.printDiagnostics(sorted)
-        guard let session, let templates, !diagnostics.hasErrors else {
+        func refuse(_ diagnostics: Diagnostics) -> ExitCode {
+            let sorted = diagnostics.sorted
+            Report.printDiagnostics(sorted)
             StandardStreams.printError("\(DiagnosticFormatter.summary(of: sorted)); nothing was written")
-            throw ExitCode(1)
+            return ExitCode(1)
+        }
+        // Loading, the templates and the checks of the site as a whole decide before anything is rendered.
+        let deferred = session?.deferredChecks
+        var siteDiagnostics = diagnostics
+        if let deferred {
+            siteDiagnostics.append(contentsOf: deferred.siteDiagnostics)
+            siteDiagnostics.append(contentsOf: deferred.recordDiagnostics)
+        }
+        if strict { siteDiagnostics.treatWarningsAsErrors() }
+        guard let session, let templates, !siteDiagnostics.hasErrors else {
+            // Nothing is rendered; every procedure is still checked, so that one run reports every problem.
+            if let deferred { diagnostics.append(contentsOf: deferred.diagnosticsWithoutRendering()) }
+            if strict { diagnostics.treatWarningsAsErrors() }
+            throw refuse(diagnostics)
         }
 
+        /// Content errors found while rendering: the staging folder is thrown away.
+        struct ContentErrors: Error {}
         let folder = OutputFolder(url: URL(fileURLWithPath: output), displayPath: output)
         do {
             try folder.check(content: sources.content, templates: sources.templates)
             let builder = SiteBuilder(session: session, templates: templates, languages: languages)
             try await folder.replace { staging in
-                try await builder.render(into: staging, timings: &measured)
+                if let found = try await builder.render(into: staging, timings: &measured) {
+                    diagnostics.append(contentsOf: found)
+                }
+                if strict { diagnostics.treatWarningsAsErrors() }
+                if diagnostics.hasErrors { throw ContentErrors() }
+                Report.printDiagnostics(diagnostics.sorted)
                 try await finish(session, staging)
             }
+        } catch is ContentErrors {
+            throw refuse(diagnostics)
         } catch let refusal as OutputFolder.Refusal {
             Report.printError(refusal.message, notes: refusal.notes)
             throw ExitCode(1)
@@ -103,6 +127,7 @@ struct BuildAction {
             Report.printError("cannot write the output to '\(output)': \(error.localizedDescription)", notes: ["Nothing was changed."])
             throw ExitCode(1)
         }
+        let sorted = diagnostics.sorted
         measured.total = clock.now - start
         if showingTimings {
             StandardStreams.printError(measured.line(peakResidentMegabytes: ResourceUsage.peakResidentMegabytes))

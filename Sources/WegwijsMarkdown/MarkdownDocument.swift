@@ -1,4 +1,5 @@
 internal import CCmark
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,8 +17,13 @@ import Darwin
 public struct MarkdownDocument: ~Copyable {
     let root: OpaquePointer
 
+    /// How many documents this process has parsed: what `--timings` and the one-parse tests count.
+    public static var parseCount: Int { parses.load(ordering: .relaxed) }
+    private static let parses = Atomic<Int>(0)
+
     /// Parses `text` as CommonMark.
     public init(parsing text: String) {
+        Self.parses.add(1, ordering: .relaxed)
         // cmark copies the input; the length excludes the terminating NUL that withCString adds.
         let length = text.utf8.count
         let document = text.withCString { cmark_parse_document($0, length, CMARK_OPT_DEFAULT) }

@@ -1,3 +1,4 @@
+import WegwijsMarkdown
 import Foundation
 
 /// Content loaded and validated once, shared by every command: the one flow from files to a checked model.
@@ -14,6 +15,8 @@ public struct ContentSession: Sendable {
     public let loader: ContentLoader
     /// What each translation was made from (`translated-from.txt`).
     public let translationRecords: TranslationRecords
+    /// The checks left to the build's jobs, when the session was opened deferring them.
+    public private(set) var deferredChecks: DeferredChecks? = nil
 
     /// Where to read from.
     public struct Sources: Sendable {
@@ -31,8 +34,15 @@ public struct ContentSession: Sendable {
     }
 
     /// Loads and validates; the session is nil when the content could not be loaded at all.
-    public static func open(_ sources: Sources, timings: inout Timings) -> (session: ContentSession?, diagnostics: Diagnostics) {
+    ///
+    /// With `deferringProcedureChecks` only the checks of the site as a whole run here; each procedure's are left
+    /// to ``deferredChecks`` (a build runs them in the job that renders the procedure, from the same parse of its
+    /// texts), and the diagnostics answered lack them.
+    public static func open(
+        _ sources: Sources, deferringProcedureChecks: Bool = false, timings: inout Timings
+    ) -> (session: ContentSession?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
+        var recordDiagnostics = Diagnostics()
         let loader = ContentLoader(contentDirectory: sources.content, displayPath: sources.contentDisplayPath)
         let clock = ContinuousClock()
         let loadStart = clock.now
@@ -48,15 +58,49 @@ public struct ContentSession: Sendable {
         let validateStart = clock.now
         let plainTexts = PlainTexts(site: site)
         let files = ContentFiles(loader: loader)
-        diagnostics.append(contentsOf: Validator(site: site, strings: strings, files: files, plainTexts: plainTexts).validate())
         let records = TranslationRecords.load(
-            from: loader.contentDirectory, displayPath: loader.displayPath(TranslationRecords.fileName), diagnostics: &diagnostics)
-        let checker = TranslationChecker(site: site, records: records, files: files, plainTexts: plainTexts)
-        diagnostics.append(contentsOf: checker.check())
+            from: loader.contentDirectory, displayPath: loader.displayPath(TranslationRecords.fileName), diagnostics: &recordDiagnostics)
+        let checks = ContentChecks(site: site, strings: strings, files: files, plainTexts: plainTexts, records: records)
+        var deferred: DeferredChecks?
+        if deferringProcedureChecks {
+            deferred = DeferredChecks(checks: checks, siteDiagnostics: checks.siteChecks(), recordDiagnostics: recordDiagnostics)
+        } else {
+            let found = checks.all()
+            diagnostics.append(contentsOf: found.validation)
+            diagnostics.append(contentsOf: recordDiagnostics)
+            diagnostics.append(contentsOf: found.translations)
+        }
         timings.validate = clock.now - validateStart
         let session = ContentSession(
-            site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader, translationRecords: records)
+            site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader, translationRecords: records,
+            deferredChecks: deferred)
         return (session, diagnostics)
+    }
+}
+
+/// The checks of each procedure, left to a build's jobs, with what the site's own checks found.
+public struct DeferredChecks: Sendable {
+    /// The checks.
+    public let checks: ContentChecks
+    /// What the checks of the site as a whole found.
+    public let siteDiagnostics: Diagnostics
+    /// What reading `translated-from.txt` found.
+    public let recordDiagnostics: Diagnostics
+
+    /// Every diagnostic, in the order a session opened without deferring gives them, from each procedure's findings.
+    public func diagnostics(procedures: [ContentChecks.ProcedureFindings]) -> Diagnostics {
+        let found = checks.found(site: siteDiagnostics, procedures: procedures)
+        var diagnostics = found.validation
+        diagnostics.append(contentsOf: recordDiagnostics)
+        diagnostics.append(contentsOf: found.translations)
+        return diagnostics
+    }
+
+    /// Every diagnostic, each procedure checked here (on every core), for a build that will not render.
+    public func diagnosticsWithoutRendering() -> Diagnostics {
+        let procedures = checks.validator.site.procedures
+        let checks = self.checks
+        return diagnostics(procedures: ParallelMap.map(procedures.count) { checks.check(procedures[$0], trees: TextTrees()) })
     }
 }
 
@@ -77,6 +121,10 @@ public struct Timings: Sendable {
 
     public init() {}
 
+    /// How many texts cmark has parsed in this process so far (each text once per language it is shown in,
+    /// for rendering, and once more where validation reads its links).
+    public static var markdownParses: Int { MarkdownDocument.parseCount }
+
     /// The one-line form the benchmark reads.
     public func line(peakResidentMegabytes: Double) -> String {
         func seconds(_ duration: Duration) -> String {
@@ -85,6 +133,6 @@ public struct Timings: Sendable {
         }
         return "timings load=\(seconds(load)) validate=\(seconds(validate)) render=\(seconds(render)) write=\(seconds(write)) "
             + "total=\(seconds(total)) procedures=\(procedures) pages=\(pages) files=\(files) bytes=\(bytes) "
-            + "text_bytes=\(textBytes) peak_rss_mb=\(String(format: "%.1f", peakResidentMegabytes))"
+            + "text_bytes=\(textBytes) parses=\(Self.markdownParses) peak_rss_mb=\(String(format: "%.1f", peakResidentMegabytes))"
     }
 }

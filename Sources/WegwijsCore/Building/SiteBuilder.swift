@@ -18,14 +18,14 @@ public struct SiteBuilder: Sendable {
         self.languages = languages.isEmpty ? session.site.languages : languages
     }
 
-    /// One unit of parallel work: a page of one procedure, or an index, in the language at `language` in
-    /// ``languages`` and a format; a piece (its number in the part's ``PrintPiece``s) of the printed guide of the
-    /// language at `part`; or a language's search index.
+    /// One unit of parallel work: everything made of one procedure (its page in every language and format, its
+    /// chapter of each printed guide, its line of each search index), all from one parse of each of its texts
+    /// per language; an index, in the language at `language` in ``languages`` and a format; or a piece of the
+    /// printed guide of the language at `part` that is no chapter (its number in the part's ``PrintPiece``s).
     enum Job: Sendable {
-        case procedure(Int, language: Int, format: OutputFormat)
+        case procedure(Int, chapter: Int?, searchLine: Int?)
         case index(language: Int, format: OutputFormat)
         case printPiece(Int, part: Int)
-        case searchIndex(language: Int)
     }
 
     /// A page renderer for each format and each language being built.
@@ -48,19 +48,37 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Renders everything into `staging` (which must exist and be empty). Returns what it measured.
-    public func render(into staging: URL, timings: inout Timings) async throws {
+    /// Renders everything into `staging` (which must exist and be empty), and measures it.
+    ///
+    /// When the session left each procedure's checks to the build, each job checks its procedure from the same
+    /// parse of its texts as its pages, and every diagnostic is answered (the caller decides whether the output
+    /// may be kept); otherwise nil.
+    @discardableResult
+    public func render(into staging: URL, timings: inout Timings) async throws -> Diagnostics? {
         let (site, languages, session) = (self.session.site, self.languages, self.session)
-        // The printed guides first, in the booklet's order: pieces are handed out in the order they are written,
-        // so few wait for an earlier one.
+        // Procedures in the printed guides' order, which is the search indexes' order too: pieces of those files
+        // are handed in about in the order they are written, so few wait in memory for an earlier one. Then
+        // the procedures in no group (a page each, no chapter), the print documents' other pieces and the indexes.
         let printPieces = PrintPiece.pieces(of: site)
-        var jobs: [Job] = languages.indices.flatMap { part in printPieces.indices.map { Job.printPiece($0, part: part) } }
-        for language in languages.indices { jobs.append(.searchIndex(language: language)) }
-        for format in OutputFormat.pageFormats {
-            for language in languages.indices {
-                jobs.append(.index(language: language, format: format))
-                for index in site.procedures.indices { jobs.append(.procedure(index, language: language, format: format)) }
+        let procedureIndex = site.procedureIndex
+        var jobs: [Job] = []
+        var inGuide = Set<Int>()
+        for (number, piece) in printPieces.enumerated() {
+            guard case .chapter(let procedure) = piece, let index = procedureIndex[procedure.id], !inGuide.contains(index) else { continue }
+            jobs.append(.procedure(index, chapter: number, searchLine: inGuide.count))
+            inGuide.insert(index)
+        }
+        for index in site.procedures.indices where !inGuide.contains(index) {
+            jobs.append(.procedure(index, chapter: nil, searchLine: nil))
+        }
+        for part in languages.indices {
+            for (number, piece) in printPieces.enumerated() {
+                if case .chapter = piece { continue }
+                jobs.append(.printPiece(number, part: part))
             }
+        }
+        for format in OutputFormat.pageFormats {
+            for language in languages.indices { jobs.append(.index(language: language, format: format)) }
         }
         let writer = OutputWriter(root: staging)
         try writer.createFolders(["html", "md", PrintedGuide.folder] + OutputFormat.pageFormats.flatMap { format in languages.map { "\(format.rawValue)/\($0)" } })
@@ -68,6 +86,13 @@ public struct SiteBuilder: Sendable {
         let renderers = Renderers(session: session, templates: templates, languages: languages)
         let jobList = jobs
         let printDocuments = try openPrintDocuments(in: staging, piecesPerPart: printPieces.count)
+        let searchIndexes = languages.map { SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: $0) }
+        let searchFiles = try searchIndexes.map { index in
+            let file = try StreamedFile(url: staging.appendingPathComponent(index.path), pieceCount: inGuide.count + 2)
+            try file.put(index.start, at: 0)
+            try file.put(SearchIndex.end, at: file.pieceCount - 1)
+            return file
+        }
         let cancellation = CancellationFlag()
         let results = try await withTaskCancellationHandler {
             // After a job failed (or the build was cancelled) the build is lost: the jobs not yet started are skipped
@@ -78,22 +103,35 @@ public struct SiteBuilder: Sendable {
                 let jobStart = clock.now
                 var writing = Duration.zero
                 switch jobList[index] {
-                case .procedure(let procedureIndex, let language, let format):
-                    writing = try totals.write(renderers[format, language].procedurePage(site.procedures[procedureIndex]), with: writer)
-                    totals.pages += format == .html ? 1 : 0
+                case .procedure(let procedureIndex, let chapter, let searchLine):
+                    let procedure = site.procedures[procedureIndex]
+                    let trees = TextTrees()
+                    if let deferred = session.deferredChecks {
+                        let checkStart = clock.now
+                        totals.findings = [procedureIndex: deferred.checks.check(procedure, trees: trees)]
+                        totals.validate = clock.now - checkStart
+                    }
+                    for language in languages.indices {
+                        for format in OutputFormat.pageFormats {
+                            writing += try totals.write(renderers[format, language].sharing(trees).procedurePage(procedure), with: writer)
+                        }
+                        totals.pages += 1
+                        if let chapter {
+                            let text = renderers[.print, language].sharing(trees).printPiece(.chapter(procedure))
+                            writing += try clock.measure { try printDocuments.put(text, part: language, number: chapter) }
+                        }
+                        if let searchLine {
+                            let line = searchIndexes[language].sharing(trees).line(procedure, isFirst: searchLine == 0)
+                            writing += try clock.measure { try searchFiles[language].put(line, at: 1 + searchLine) }
+                        }
+                    }
                 case .index(let language, let format):
                     writing = try totals.write(renderers[format, language].indexPage(), with: writer)
                 case .printPiece(let number, let part):
                     let text = renderers[.print, part].printPiece(printPieces[number])
                     writing = try clock.measure { try printDocuments.put(text, part: part, number: number) }
-                case .searchIndex(let language):
-                    // Rendered and written a procedure at a time: all counted as rendering.
-                    let index = SearchIndex(
-                        site: site, plainTexts: session.plainTexts, strings: session.strings, language: languages[language])
-                    totals.bytes += try writer.write(index.path, pieces: index.write)
-                    totals.files += 1
                 }
-                totals.render = clock.now - jobStart - writing
+                totals.render = clock.now - jobStart - writing - totals.validate
                 totals.write = writing
                 return totals
             }
@@ -110,14 +148,20 @@ public struct SiteBuilder: Sendable {
         let shared = sharedFiles()
         for file in shared { try writer.write(file) }
         let printed = try printDocuments.finish()
+        for file in searchFiles { totals.bytes += try file.finish() }
+        totals.files += searchFiles.count
         timings.write += clock.now - sharedStart
         timings.render += totals.render
+        timings.validate += totals.validate
         timings.write += totals.write
         timings.pages = totals.pages
         timings.files = totals.files + shared.count + printed.files
         timings.bytes = totals.bytes + shared.reduce(0) { $0 + $1.contents.count } + printed.bytes
         timings.procedures = site.procedures.count
         timings.textBytes = Self.textBytes(of: site, in: languages) * OutputFormat.allCases.count
+        return session.deferredChecks.map { deferred in
+            deferred.diagnostics(procedures: site.procedures.indices.compactMap { totals.findings[$0] })
+        }
     }
 
     /// Bytes of CommonMark the pages of `languages` render, figure alt texts included (fallbacks and includes not counted).
@@ -183,6 +227,10 @@ final class CancellationFlag: Sendable {
 
 struct WorkerTotals: Sendable {
     var render: Duration = .zero
+    /// Time spent on the procedures' checks, when the build runs them.
+    var validate: Duration = .zero
+    /// What those checks found, by the procedure's index in the site.
+    var findings: [Int: ContentChecks.ProcedureFindings] = [:]
     var write: Duration = .zero
     var pages = 0
     var files = 0
@@ -198,6 +246,8 @@ struct WorkerTotals: Sendable {
 
     mutating func add(_ other: WorkerTotals) {
         render += other.render
+        validate += other.validate
+        findings.merge(other.findings) { first, _ in first }
         write += other.write
         pages += other.pages
         files += other.files

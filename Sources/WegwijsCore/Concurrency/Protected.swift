@@ -6,16 +6,18 @@ import Foundation
 /// type system, but on Linux its lock lives in the uninstrumented standard library, so ThreadSanitizer sees
 /// no ordering between the threads it serialises and reports every access under it as a race. A pthread
 /// mutex (`NSLock`) is one ThreadSanitizer understands; the value is only reachable inside ``withLock(_:)``.
-final class Protected<Value>: @unchecked Sendable {
+///
+/// The value may be noncopyable (a parsed document that owns its tree, in ``TextTrees``).
+final class Protected<Value: ~Copyable>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
 
-    init(_ value: Value) {
+    init(_ value: consuming Value) {
         self.value = value
     }
 
     /// Runs `body` with the value, under the lock.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    func withLock<Result: ~Copyable>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

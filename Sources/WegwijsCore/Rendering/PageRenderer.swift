@@ -6,7 +6,8 @@ public struct PageRenderer: Sendable {
     let site: Site
     let strings: InterfaceStrings
     let templates: Templates
-    let text: TextRenderer
+    /// Renders the pages' texts; ``sharing(_:)`` gives it a job's store of parsed texts.
+    private(set) var text: TextRenderer
     let plainTexts: PlainTexts
     /// The interface strings of this language as templates see them; the same for every page.
     let templateStrings: InterfaceStringsTemplate
@@ -25,6 +26,14 @@ public struct PageRenderer: Sendable {
         self.format = format
         text = TextRenderer(site: site, plainTexts: plainTexts, strings: strings, language: language, format: format)
         templateStrings = InterfaceStringsTemplate(strings.all(in: language))
+    }
+
+    /// This renderer, parsing the texts that are not the site's own once in `trees` for every page rendered
+    /// with it: one job's procedure in every language and format.
+    public func sharing(_ trees: TextTrees) -> PageRenderer {
+        var renderer = self
+        renderer.text.trees = trees
+        return renderer
     }
 
     /// The folder of this language's pages, relative to the output root.
@@ -88,7 +97,7 @@ public struct PageRenderer: Sendable {
                 sentence: interfaceString("procedure.include", placing: link, at: "link")))
         case .step(let step):
             let scope = LinkResolver.Scope(procedure: procedure, step: step)
-            let plainTitle = plainTexts.plain(step.title, in: language, procedure: procedure)
+            let plainTitle = plainTexts.plain(step.title, in: language, procedure: procedure, trees: text.trees)
             let anchor = format.stepAnchor(number: number, id: step.id, plainTitle: plainTitle, procedureID: procedure.id, language: language)
             let prefix = format.anchorPrefix(of: procedure.id, language: language)
             return .step(.init(
@@ -111,7 +120,7 @@ public struct PageRenderer: Sendable {
 
     func figureItem(_ figure: Figure, step: Step, scope: LinkResolver.Scope, procedure: Procedure) -> StepItem.FigureItem {
         let path = figure.path(in: language, fallback: site.sourceLanguage(of: procedure))?.value ?? ""
-        let alt = plainTexts.plainWithLanguage(figure.alt, in: language, procedure: procedure)
+        let alt = plainTexts.plainWithLanguage(figure.alt, in: language, procedure: procedure, trees: text.trees)
         let prefix = format.anchorPrefix(of: procedure.id, language: language)
         return .init(
             src: format.figureSource(path), alt: format.attributeSafe(alt.text), altLang: alt.language == language ? nil : alt.language,

@@ -44,6 +44,8 @@ public struct LinkResolver: Sendable {
 
     let site: Site
     let plainTexts: PlainTexts
+    /// Where the titles, labels and legends a link shows are parsed once for one job (see ``TextTrees``), or nil.
+    var trees: TextTrees?
 
     /// A resolver over `site`.
     public init(site: Site, plainTexts: PlainTexts) {
@@ -88,7 +90,7 @@ public struct LinkResolver: Sendable {
             let suggestion = Suggestion.didYouMean(stepID, among: procedure.referableStepIDs)
             return .failure(Problem(id: "unknown-step", summary: "procedure '\(procedure.id)' has no step '\(stepID)'\(suggestion)"))
         }
-        let title = plainTexts.plain(step.title, in: language, procedure: procedure)
+        let title = plainTexts.plain(step.title, in: language, procedure: procedure, trees: trees)
         return .success(.step(procedureID: procedure.id, stepID: step.id, number: number, title: title))
     }
 
@@ -111,7 +113,7 @@ public struct LinkResolver: Sendable {
                 id: "unknown-input", summary: "procedure '\(procedure.id)' has no input '\(id)'\(suggestion)",
                 notes: procedure.inputs.isEmpty ? ["Declare it under 'inputs:' in the procedure."] : []))
         }
-        let (label, shownIn) = plainTexts.plainWithLanguage(input.label, in: language, procedure: procedure)
+        let (label, shownIn) = plainTexts.plainWithLanguage(input.label, in: language, procedure: procedure, trees: trees)
         return .success(.input(id: id, label: label, language: shownIn))
     }
 
@@ -131,7 +133,7 @@ public struct LinkResolver: Sendable {
                 id: "unknown-callout",
                 summary: "callout \(number) does not exist: the figure of this step has \(count) callout\(count == 1 ? "" : "s")"))
         }
-        let legend = plainTexts.plain(figure.callouts[number - 1], in: language, procedure: scope.procedure)
+        let legend = plainTexts.plain(figure.callouts[number - 1], in: language, procedure: scope.procedure, trees: trees)
         return .success(.callout(number: number, legend: legend, stepID: step.id))
     }
 }

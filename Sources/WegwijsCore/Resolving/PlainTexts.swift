@@ -1,21 +1,39 @@
 import WegwijsMarkdown
 
-/// Texts as plain strings (markup removed), for link texts, titles in references and page titles.
+/// Texts as plain strings (markup removed), for link texts, titles in references and page titles; and the
+/// parsed trees of the texts every page shows.
 ///
-/// Procedure titles are computed once for every language when the table is made; other texts on demand.
+/// The site's title, its groups' titles, the glossary's labels and the procedures' titles and summaries (which
+/// index pages, contents and references show) are parsed once, for every language, when the table is made:
+/// the plain forms of titles and labels are kept, and the trees (``trees``) serve every page that renders
+/// them. Other texts are made plain on demand.
 public struct PlainTexts: Sendable {
     let site: Site
+    /// The trees of the site's texts and the procedures' titles, for every build job.
+    let trees: TextTrees
     private let titles: [String: [String: String]]
     private let termLabels: [String: [String: (text: String, language: String)]]
 
     /// A table for `site`.
     public init(site: Site) {
         self.site = site
+        var sources: [String] = []
+        func add(_ text: Text) {
+            for (_, entry) in text.versions { sources.append(entry.value) }
+        }
+        add(site.title)
+        for group in site.groups { add(group.title) }
+        for term in site.glossary.terms { add(term.label) }
+        for procedure in site.procedures {
+            add(procedure.title)
+            if let summary = procedure.summary { add(summary) }
+        }
+        trees = TextTrees(parsing: sources)
         var titles: [String: [String: String]] = [:]
         for procedure in site.procedures {
             var byLanguage: [String: String] = [:]
             for language in site.languages {
-                byLanguage[language] = Self.plainWithLanguage(procedure.title, in: language, fallbacks: site.fallbackLanguages(for: procedure)).text
+                byLanguage[language] = Self.plainWithLanguage(procedure.title, in: language, site: site, procedure: procedure, trees: trees).text
             }
             titles[procedure.id] = byLanguage
         }
@@ -24,7 +42,7 @@ public struct PlainTexts: Sendable {
         for term in site.glossary.terms {
             var byLanguage: [String: (text: String, language: String)] = [:]
             for language in site.languages {
-                byLanguage[language] = Self.plainWithLanguage(term.label, in: language, fallbacks: site.languages)
+                byLanguage[language] = Self.plainWithLanguage(term.label, in: language, site: site, procedure: nil, trees: trees)
             }
             termLabels[term.key] = byLanguage
         }
@@ -41,21 +59,24 @@ public struct PlainTexts: Sendable {
         titles[procedure.id]?[language] ?? plain(procedure.title, in: language, procedure: procedure)
     }
 
-    /// `text` in `language`, or in the first fallback language that has it, as plain text.
-    public func plain(_ text: Text, in language: String, procedure: Procedure?) -> String {
-        plainWithLanguage(text, in: language, procedure: procedure).text
+    /// `text` in `language`, or in the first fallback language that has it, as plain text; parsed in `local`
+    /// (a job's store) unless it is one of the site's texts, or on its own when there is no `local`.
+    public func plain(_ text: Text, in language: String, procedure: Procedure?, trees local: TextTrees? = nil) -> String {
+        plainWithLanguage(text, in: language, procedure: procedure, trees: local).text
     }
 
     /// `text` as plain text, and the language it is really in.
-    public func plainWithLanguage(_ text: Text, in language: String, procedure: Procedure?) -> (text: String, language: String) {
-        let fallbacks = procedure.map { site.fallbackLanguages(for: $0) } ?? site.languages
-        return Self.plainWithLanguage(text, in: language, fallbacks: fallbacks)
+    public func plainWithLanguage(
+        _ text: Text, in language: String, procedure: Procedure?, trees local: TextTrees? = nil
+    ) -> (text: String, language: String) {
+        Self.plainWithLanguage(text, in: language, site: site, procedure: procedure, trees: trees, local: local)
     }
 
-    static func plainWithLanguage(_ text: Text, in language: String, fallbacks: [String]) -> (text: String, language: String) {
-        guard let (entry, shownIn) = text.entry(in: language, fallbacks: fallbacks) else { return ("", language) }
-        let document = MarkdownDocument(parsing: entry.value)
-        return (document.plainText(), shownIn)
+    static func plainWithLanguage(
+        _ text: Text, in language: String, site: Site, procedure: Procedure?, trees: TextTrees, local: TextTrees? = nil
+    ) -> (text: String, language: String) {
+        guard let (entry, shownIn) = site.entry(of: text, in: language, procedure: procedure) else { return ("", language) }
+        return (trees.withTree(of: entry.value, orParsedIn: local) { $0.plainText() }, shownIn)
     }
 }
 
@@ -71,6 +92,13 @@ extension Text {
 }
 
 extension Site {
+    /// The version of `text` to show in `language`, with the language it is in: its own, else the first of
+    /// `procedure`'s fallback languages that it has (the site's languages for texts outside procedures),
+    /// else its first version. Every output (pages, print, search, the runner) shows texts through this.
+    public func entry(of text: Text, in language: String, procedure: Procedure?) -> (entry: Text.Entry, language: String)? {
+        text.entry(in: language, fallbacks: procedure.map(fallbackLanguages(for:)) ?? languages)
+    }
+
     /// The languages to show a procedure's untranslated texts in: its source language first, then the site's.
     public func fallbackLanguages(for procedure: Procedure) -> [String] {
         let source = procedure.sourceLanguage?.value ?? sourceLanguage

@@ -43,10 +43,14 @@ public struct SearchIndex: Sendable {
     let site: Site
     let plainTexts: PlainTexts
     let strings: InterfaceStrings
-    let resolver: LinkResolver
+    private(set) var resolver: LinkResolver
     let markup: LinkMarkup
     /// The language of the pages.
     public let language: String
+    /// Where the texts of the procedure being indexed are parsed once (shared with its pages), or nil.
+    var trees: TextTrees? {
+        didSet { resolver.trees = trees }
+    }
 
     /// The index of `language`'s pages of `site`.
     public init(site: Site, plainTexts: PlainTexts, strings: InterfaceStrings, language: String) {
@@ -64,24 +68,44 @@ public struct SearchIndex: Sendable {
     /// Hands the index's text to `write` in pieces, in order: its start, one line per procedure, its end; so a
     /// large site's index (megabytes) is never held whole in memory.
     public func write(_ write: (String) throws -> Void) rethrows {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json(_ value: some Encodable) -> String {
-            // Encoding plain strings, arrays and integers cannot fail.
-            String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        try write(start)
+        for (offset, procedure) in procedures().enumerated() {
+            try write(line(procedure, isFirst: offset == 0))
         }
+        try write(Self.end)
+    }
+
+    /// The index's start: the script's comment, the labels, and the opening of the list of pages.
+    public var start: String {
         var labels: [String: String] = [:]
         for (name, key) in Self.labelKeys { labels[name] = strings.string(key, in: language) }
-        try write(
-            """
+        return """
             // The search index of the \(language) pages, written by `wegwijs build`; read by ../\(Templates.script).
-            window.wegwijsSearchIndex = {"labels": \(json(labels)), "pages": [
+            window.wegwijsSearchIndex = {"labels": \(Self.json(labels)), "pages": [
 
-            """)
-        for (offset, procedure) in procedures().enumerated() {
-            try write((offset == 0 ? "" : ",\n") + json(page(procedure)))
-        }
-        try write("\n]};\n")
+            """
+    }
+
+    /// The index's end, after the last procedure's line.
+    public static let end = "\n]};\n"
+
+    /// `procedure`'s entry on a line of its own (after a comma and a line break unless it is the first).
+    public func line(_ procedure: Procedure, isFirst: Bool) -> String {
+        (isFirst ? "" : ",\n") + Self.json(page(procedure))
+    }
+
+    /// This index, parsing the texts of the procedures it indexes once in `trees` (a build job's store).
+    func sharing(_ trees: TextTrees) -> SearchIndex {
+        var index = self
+        index.trees = trees
+        return index
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, arrays and integers cannot fail.
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 
     /// Every procedure of the site, in the order of the index page.
@@ -100,7 +124,7 @@ public struct SearchIndex: Sendable {
             let names = linkKeywords(text, in: LinkResolver.Scope(procedure: procedure, step: step))
             if let step { stepKeywords[step.id, default: []] += names } else { keywords += names }
         }
-        keywords += procedure.inputs.map { plainTexts.plain($0.label, in: language, procedure: procedure) }
+        keywords += procedure.inputs.map { plainTexts.plain($0.label, in: language, procedure: procedure, trees: trees) }
         var steps: [StepItem] = []
         for (offset, entry) in procedure.steps.enumerated() {
             guard case .step(let step) = entry else { continue }
@@ -117,13 +141,15 @@ public struct SearchIndex: Sendable {
     /// `text` in this language (or its fallback) as plain text, its meaningful links read as the page shows
     /// them, and the language it is really in.
     func plain(_ text: Text, in scope: LinkResolver.Scope) -> (text: String, language: String) {
-        guard let (entry, shownIn) = text.entry(in: language, fallbacks: fallbacks(scope)) else { return ("", language) }
-        var document = MarkdownDocument(parsing: entry.value)
-        document.rewriteLinks { link in
-            guard case .success(let target)? = resolver.resolve(link.destination, in: scope, language: language) else { return nil }
-            return [link.text.isEmpty ? .text(markup.text(for: target)) : .originalContent]
+        guard let (entry, shownIn) = site.entry(of: text, in: language, procedure: scope.procedure) else { return ("", language) }
+        let (resolver, markup, language) = (self.resolver, self.markup, self.language)
+        let plain = plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { document in
+            document.render(.plainText) { link in
+                guard case .success(let target)? = resolver.resolve(link.destination, in: scope, language: language) else { return nil }
+                return [link.text.isEmpty ? .text(markup.text(for: target)) : .originalContent]
+            }
         }
-        return (document.plainText(), shownIn)
+        return (plain, shownIn)
     }
 
     /// `shownIn` when it is not the index's language (the text is untranslated), else nil.
@@ -133,8 +159,9 @@ public struct SearchIndex: Sendable {
 
     /// The UI labels and input labels `text` names, as the page shows them.
     func linkKeywords(_ text: Text, in scope: LinkResolver.Scope) -> [String] {
-        guard let (entry, _) = text.entry(in: language, fallbacks: fallbacks(scope)) else { return [] }
-        return MarkdownDocument(parsing: entry.value).links.compactMap { link in
+        guard let (entry, _) = site.entry(of: text, in: language, procedure: scope.procedure) else { return [] }
+        let links = plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { $0.links }
+        return links.compactMap { link in
             switch resolver.resolve(link.destination, in: scope, language: language) {
             case .success(let target)?:
                 switch target {
@@ -144,10 +171,6 @@ public struct SearchIndex: Sendable {
             default: nil
             }
         }
-    }
-
-    func fallbacks(_ scope: LinkResolver.Scope) -> [String] {
-        scope.procedure.map { site.fallbackLanguages(for: $0) } ?? site.languages
     }
 
     /// `values` without repeats, in first-seen order.

@@ -59,7 +59,11 @@ struct TextRuns: MarkdownVisitor {
 
     /// The runs of `text`.
     static func of(_ text: String) -> [Run] {
-        let document = MarkdownDocument(parsing: text)
+        of(MarkdownDocument(parsing: text))
+    }
+
+    /// The runs of a parsed text.
+    static func of(_ document: borrowing MarkdownDocument) -> [Run] {
         var visitor = TextRuns()
         document.walk(&visitor)
         visitor.finish(startingBlock: true)

@@ -15,6 +15,7 @@ public struct TranslationChecker: Sendable {
     let site: Site
     let records: TranslationRecords
     let files: ContentFiles
+    let plainTexts: PlainTexts
     let resolver: LinkResolver
 
     /// A checker over `site`'s texts, reading content files through `files` to place diagnostics inside texts.
@@ -22,31 +23,56 @@ public struct TranslationChecker: Sendable {
         self.site = site
         self.records = records
         self.files = files
+        self.plainTexts = plainTexts
         resolver = LinkResolver(site: site, plainTexts: plainTexts)
+    }
+
+    /// What the checks of some texts found: their diagnostics and the glossary terms they link to.
+    struct Findings: Sendable {
+        var diagnostics = Diagnostics()
+        var usedTerms = Set<String>()
     }
 
     /// Runs every check over ``Site/translationUnits``.
     public func check() -> Diagnostics {
         let labels = labelsByLanguage()
         let procedures = site.procedures
-        let siteUnits = site.siteTranslationUnits
         // The units are made one procedure at a time, on every core: all of a large site's at once take more
         // memory than the model itself.
         let checker = self
-        let site = site
         let results = ParallelMap.map(1 + procedures.count) { index in
-            var found = Diagnostics()
-            var usedTerms = Set<String>()
-            for unit in index == 0 ? siteUnits : site.translationUnits(of: procedures[index - 1]) {
-                usedTerms.formUnion(checker.check(unit, labels: labels, into: &found))
-            }
-            return (found, usedTerms)
+            index == 0
+                ? checker.checkSiteTexts(labels: labels)
+                : checker.check(procedures[index - 1], labels: labels, trees: TextTrees())
         }
+        return finish(results)
+    }
+
+    /// The checks of the texts outside procedures (site title, groups, glossary labels).
+    func checkSiteTexts(labels: [String: GlossaryLabels]) -> Findings {
+        var findings = Findings()
+        for unit in site.siteTranslationUnits {
+            findings.usedTerms.formUnion(check(unit, labels: labels, trees: nil, into: &findings.diagnostics))
+        }
+        return findings
+    }
+
+    /// The checks of one procedure's texts, each parsed once in `trees` (shared with the validator's checks).
+    func check(_ procedure: Procedure, labels: [String: GlossaryLabels], trees: TextTrees?) -> Findings {
+        var findings = Findings()
+        for unit in site.translationUnits(of: procedure) {
+            findings.usedTerms.formUnion(check(unit, labels: labels, trees: trees, into: &findings.diagnostics))
+        }
+        return findings
+    }
+
+    /// Every finding in order, then the glossary terms no text links to.
+    func finish(_ results: [Findings]) -> Diagnostics {
         var diagnostics = Diagnostics()
         var usedTerms = Set<String>()
-        for (found, terms) in results {
-            diagnostics.append(contentsOf: found)
-            usedTerms.formUnion(terms)
+        for findings in results {
+            diagnostics.append(contentsOf: findings.diagnostics)
+            usedTerms.formUnion(findings.usedTerms)
         }
         for term in site.glossary.terms where !usedTerms.contains(term.key) {
             diagnostics.warning(
@@ -57,9 +83,11 @@ public struct TranslationChecker: Sendable {
     }
 
     /// Checks one text; answers the glossary terms it links to.
-    func check(_ unit: TranslationUnit, labels: [String: GlossaryLabels], into diagnostics: inout Diagnostics)
+    func check(_ unit: TranslationUnit, labels: [String: GlossaryLabels], trees: TextTrees?, into diagnostics: inout Diagnostics)
         -> Set<String>
     {
+        var resolver = self.resolver
+        resolver.trees = trees
         var usedTerms = Set<String>()
         var destinationsByLanguage: [String: [MarkdownLink]] = [:]
         var termsBySourceLanguage = Set<String>()
@@ -70,7 +98,7 @@ public struct TranslationChecker: Sendable {
             let isSource = language == unit.sourceLanguage || language == "*"
             // Only strings that can hold a link are parsed for links.
             if entry.value.hasClosingBracket(followedByAnyOf: "(") {
-                let links = MarkdownDocument(parsing: entry.value).links.filter { Self.isMeaningful($0.destination) }
+                let links = plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { $0.links }.filter { Self.isMeaningful($0.destination) }
                 destinationsByLanguage[language] = links
                 for link in links where link.destination.lowercased().hasPrefix("term:") {
                     let key = String(link.destination.dropFirst("term:".count))
@@ -81,7 +109,7 @@ public struct TranslationChecker: Sendable {
             guard !unit.isTitleOrLabel else { continue }
             let found = checkLabels(
                 in: entry, language: isSource ? unit.sourceLanguage : language, labels: labels,
-                onlyTerms: isSource ? nil : termsBySourceLanguage, into: &diagnostics)
+                onlyTerms: isSource ? nil : termsBySourceLanguage, trees: trees, into: &diagnostics)
             if isSource { termsBySourceLanguage.formUnion(found) }
         }
         guard !unit.text.isSameInEveryLanguage, let source = unit.text.entry(in: unit.sourceLanguage) else { return usedTerms }
@@ -170,12 +198,12 @@ public struct TranslationChecker: Sendable {
     @discardableResult
     func checkLabels(
         in entry: Text.Entry, language: String, labels: [String: GlossaryLabels],
-        onlyTerms: Set<String>?, into diagnostics: inout Diagnostics
+        onlyTerms: Set<String>?, trees: TextTrees? = nil, into diagnostics: inout Diagnostics
     ) -> Set<String> {
         // One pass of the labels' automaton over each run of the text, however many labels there are.
         guard let labels = labels[language], !labels.isEmpty else { return [] }
         var found = Set<String>()
-        for run in TextRuns.of(entry.value) {
+        for run in plainTexts.trees.withTree(of: entry.value, orParsedIn: trees, { TextRuns.of($0) }) {
             for match in labels.matches(in: run, onlyTerms: onlyTerms) {
                 let label = labels.labels[match.label]
                 found.insert(label.key)

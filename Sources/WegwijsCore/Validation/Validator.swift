@@ -20,6 +20,19 @@ public struct Validator: Sendable {
 
     /// Runs every check.
     public func validate() -> Diagnostics {
+        var diagnostics = validateSite()
+        // Procedures are checked on every core; their diagnostics are sorted when printed.
+        let procedures = site.procedures
+        let validator = self
+        let results = ParallelMap.map(procedures.count) { index in
+            validator.validate(procedures[index], trees: TextTrees())
+        }
+        for found in results { diagnostics.append(contentsOf: found) }
+        return diagnostics
+    }
+
+    /// The checks of the site as a whole, and of the texts that belong to no procedure.
+    func validateSite() -> Diagnostics {
         var diagnostics = Diagnostics()
         checkInterfaceLanguages(&diagnostics)
         checkIncludes(&diagnostics)
@@ -35,21 +48,20 @@ public struct Validator: Sendable {
         }
         forSiteText { text, scope, role in
             checkTranslations(of: text, scope: scope, role: role, into: &diagnostics)
-            checkLinks(in: text, scope: scope, into: &diagnostics)
+            checkLinks(in: text, scope: scope, trees: nil, into: &diagnostics)
         }
-        // Procedures are checked on every core; their diagnostics are sorted when printed.
-        let procedures = site.procedures
-        let validator = self
-        let results = ParallelMap.map(procedures.count) { index in
-            var found = Diagnostics()
-            validator.forEachText(of: procedures[index]) { text, scope, role in
-                validator.checkTranslations(of: text, scope: scope, role: role, into: &found)
-                validator.checkLinks(in: text, scope: scope, into: &found)
-            }
-            return found
-        }
-        for found in results { diagnostics.append(contentsOf: found) }
         return diagnostics
+    }
+
+    /// The checks of one procedure's texts, each parsed once in `trees` (shared with the translation checks
+    /// and, in a build, with the procedure's pages).
+    func validate(_ procedure: Procedure, trees: TextTrees?) -> Diagnostics {
+        var found = Diagnostics()
+        forEachText(of: procedure) { text, scope, role in
+            checkTranslations(of: text, scope: scope, role: role, into: &found)
+            checkLinks(in: text, scope: scope, trees: trees, into: &found)
+        }
+        return found
     }
 
     // MARK: - Every text
@@ -87,13 +99,15 @@ public struct Validator: Sendable {
         }
     }
 
-    func checkLinks(in text: Text, scope: LinkResolver.Scope, into diagnostics: inout Diagnostics) {
+    func checkLinks(in text: Text, scope: LinkResolver.Scope, trees: TextTrees?, into diagnostics: inout Diagnostics) {
+        var resolver = self.resolver
+        resolver.trees = trees
         for (language, entry) in text.versions {
             // Only strings that can hold a link are parsed.
             guard entry.value.hasClosingBracket(followedByAnyOf: "(:") else { continue }
             let resolveIn = language == "*" ? site.sourceLanguage : language
-            let document = MarkdownDocument(parsing: entry.value)
-            for link in document.links {
+            let links = resolver.plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { $0.links }
+            for link in links {
                 guard case .failure(let problem) = resolver.resolve(link.destination, in: scope, language: resolveIn) else {
                     continue
                 }
