@@ -33,8 +33,10 @@ snapshots: dependencies
 check: build
 	$(BIN) check --content content --templates templates
 
-## Measure a full build of a synthetic corpus of N procedures against the cmark floor.
+## Measure a full build and a check of a synthetic corpus of N procedures against the cmark floor and Hugo
+## (installs Hugo and GNU time where they are missing).
 bench: dependencies
+	@scripts/ensure-dependencies hugo time
 	bench/run $(N)
 
 ## Hardening (README "Hardening"): the test suite under AddressSanitizer and ThreadSanitizer, the cmark
