@@ -26,6 +26,10 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Line by line, without cursor movement or colour: for screen readers and scripts.")
     var plain = false
 
+    @Flag(help: ArgumentHelp(
+        "In plain mode, let a step's command be run: still only after its confirmation line (y). A terminal asks without it."))
+    var allowCommands = false
+
     @Flag(help: "Start over instead of resuming a saved run.")
     var restart = false
 
@@ -104,7 +108,9 @@ struct Run: AsyncParsableCommand {
             options: RunDriver.Options(
                 language: language, languageIsExplicit: lang != nil, presets: values, restart: restart,
                 recordFile: record.map { URL(fileURLWithPath: $0) }, jsonRecordFile: reportJSON.map { URL(fileURLWithPath: $0) },
-                user: environment["USER"] ?? NSUserName()))
+                user: environment["USER"] ?? NSUserName(),
+                // In a terminal the admin presses x and confirms; in plain mode (a pipe, a script) only when asked.
+                allowsCommands: console.capabilities.isInteractive || allowCommands))
         let outcome = driver.start()
         console.close()
         switch outcome {
