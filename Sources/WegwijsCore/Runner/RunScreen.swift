@@ -266,12 +266,17 @@ public struct RunScreen {
 
     // MARK: - Paging
 
+    /// The fewest lines a page shows.
+    public static let minimumPage = 3
+
     /// What of `lines` is shown now on a window of `rows` rows when `reserved` rows are kept for the key
-    /// hints and the cursor: all when they fit, else as many as fit (at least one); the rest is shown later
-    /// (Space), so no line scrolls out of view before it was on screen.
+    /// hints and the cursor: all when they fit, else as many as fit; the rest is shown later (Space), so no
+    /// line scrolls out of view before it was on screen. A window with room for fewer than ``minimumPage``
+    /// lines beside the hints (a terminal one column wide, where the hints alone fill it) is not paged:
+    /// a page there would be a line or two, and the hints would scroll anyway.
     public static func page(_ lines: [String], rows: Int?, reserved: Int) -> (shown: [String], rest: [String]) {
-        guard let rows, lines.count + reserved > rows else { return (lines, []) }
-        let fits = max(1, rows - reserved)
+        guard let rows, lines.count + reserved > rows, rows - reserved >= minimumPage else { return (lines, []) }
+        let fits = rows - reserved
         return (Array(lines.prefix(fits)), Array(lines.dropFirst(fits)))
     }
 

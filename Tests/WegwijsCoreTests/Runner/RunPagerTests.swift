@@ -74,7 +74,8 @@ import WegwijsTestSupport
         #expect(first.rest == Array(lines.dropFirst(9)))
         #expect(RunScreen.page(Array(lines.prefix(9)), rows: 12, reserved: 3).rest.isEmpty, "what fits is shown at once")
         #expect(RunScreen.page(lines, rows: nil, reserved: 3).rest.isEmpty, "a window of unknown height is not paged")
-        #expect(RunScreen.page(lines, rows: 2, reserved: 5).shown.count == 1, "at least a line at a time")
+        #expect(RunScreen.page(lines, rows: 12, reserved: 9).shown.count == RunScreen.minimumPage)
+        #expect(RunScreen.page(lines, rows: 12, reserved: 10).rest.isEmpty, "hints that fill the window: no paging")
     }
 
     @Test func plainModeIsNeverPaged() throws {
