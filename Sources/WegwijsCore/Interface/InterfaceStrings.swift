@@ -37,6 +37,7 @@ public struct InterfaceStrings: Sendable {
 
     /// The keys of the step-runner's words.
     public static let runnerKeys = [
+        "runner.value.command",
         "runner.key.more",
         "runner.key.command",
         "runner.command.label",

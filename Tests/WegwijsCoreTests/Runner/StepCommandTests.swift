@@ -88,6 +88,12 @@ import WegwijsTestSupport
         #expect(!console.flat.contains("x = run the command"), "the key is not hinted where it does nothing")
         #expect(console.flat.contains("That does nothing here."))
         #expect(!console.transcript.contains("Run this command now?"))
+
+        // c copies it, to paste into a shell.
+        let copying = ScriptedConsole(lines: ["c", "q"], width: 200)
+        _ = setup.driver(copying, allowsCommands: false, clock: clock).start()
+        #expect(copying.copied == ["touch '\(setup.marker.path)'"])
+        #expect(!setup.markerExists)
     }
 
     @Test func withAllowCommandsItRunsAfterConfirmationAndRecordsTheExitStatus() throws {
