@@ -8,11 +8,12 @@ struct Run: AsyncParsableCommand {
         abstract: "Walk through one procedure in the terminal, step by step.",
         discussion: """
             Exit status: 0 when every step is done or skipped; 4 when the end was reached but a step's \
-            result was answered "no" and not seen since (ended with a problem); 3 when the run stopped \
+            result was answered "no" (or its command failed) and not seen since (ended with a problem); 3 when the run stopped \
             before the end (q, a prerequisite not in place, or input ended); 130 when interrupted (Ctrl-C); \
             1 content errors; 64 command-line mistakes (an unknown procedure, a report file that cannot be \
             written). Progress is saved after every step under $XDG_STATE_HOME/wegwijs (default \
-            ~/.local/state/wegwijs).
+            ~/.local/state/wegwijs). A step's command runs only after x and a confirmation; in plain mode only \
+            with --allow-commands.
             """)
 
     @OptionGroup var options: ContentOptions
