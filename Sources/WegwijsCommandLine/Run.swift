@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WegwijsCore
+import WegwijsTerminal
 
 /// `wegwijs run ID`: walk an admin through one procedure in the terminal.
 struct Run: AsyncParsableCommand {

@@ -11,7 +11,7 @@ public enum KeyPhase: Sendable, Hashable, CaseIterable {
     case prerequisite, unmet, input, step, waiting, question, followUp, note, choice
 
     /// The keymap phase of a session phase (nil when the run is over or elsewhere).
-    init?(_ phase: RunSession.Phase) {
+    public init?(_ phase: RunSession.Phase) {
         switch phase {
         case .prerequisite: self = .prerequisite
         case .prerequisiteUnmet: self = .unmet
@@ -27,7 +27,7 @@ public enum KeyPhase: Sendable, Hashable, CaseIterable {
     }
 
     /// Whether the admin types a line here (an input value, a problem), rather than pressing a key.
-    var isTyping: Bool { self == .input || self == .note }
+    public var isTyping: Bool { self == .input || self == .note }
 }
 
 /// One row of the keymap: an action, the letters, words and keys that say it, its hint, and where it works.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WegwijsCore
+import WegwijsTerminal
 import WegwijsTestSupport
 
 /// Issue 13: on a short window (12 rows) a step's text is never scrolled out of view unseen: Space pages.

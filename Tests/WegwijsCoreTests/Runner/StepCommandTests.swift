@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WegwijsCore
+import WegwijsTerminal
 import WegwijsTestSupport
 
 /// Issue 13, gradual automation: a step's `command:` runs only when the admin asks for it and confirms,

@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 
 /// Drives a ``RunSession`` through a ``RunConsole``: draws each screen (``RunScreen``), turns keys or lines
 /// into actions (``Keymap``), carries out the step's actions (open, copy, references), saves after every

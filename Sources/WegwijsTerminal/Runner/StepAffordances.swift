@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 import WegwijsMarkdown
 
 /// What the admin can do with one step besides going on: the links to open and the values to copy.

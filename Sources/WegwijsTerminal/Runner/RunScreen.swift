@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 
 /// The runner's screens as lines, with no console: what ``RunDriver`` writes for each phase of a session.
 ///
