@@ -68,13 +68,21 @@ public enum StepCommand {
         }
     }
 
-    /// Runs `line` with `/bin/sh -c` in the current folder and the runner's environment.
+    /// Runs `line` with `/bin/sh -c` in the current folder and the runner's environment (or `environment`).
+    ///
+    /// The command is started with `posix_spawn` in a process group of its own, with default signal
+    /// dispositions and an empty signal mask whatever the console had set, and nothing open but its
+    /// standard input (/dev/null) and its output and errors (one pipe). Its end is its exit (`waitpid`), not
+    /// the end of its output: something it leaves running in the background (`server &`) may hold the pipe
+    /// open, so what is written within a second after the exit is read, and no more. (Foundation's
+    /// `Process` on Linux sees a child end only when every process that inherited its descriptors has
+    /// ended, which would keep the runner waiting for such a background job.)
     ///
     /// - Parameters:
     ///   - output: called with each line of output (made safe, without its line break) as it comes.
     ///   - stopRequested: asked again and again while the command runs; waits at most the duration given for
-    ///     the admin to stop it (true). The command is then sent SIGTERM (its process group, when it leads
-    ///     one), and SIGKILL two seconds later if it is still running.
+    ///     the admin to stop it (true). The command's process group is then sent SIGTERM, and SIGKILL two
+    ///     seconds later if the command is still running.
     public static func run(
         _ line: String, environment: [String: String]? = nil, output: (String) -> Void,
         stopRequested: (Duration) -> Bool
@@ -82,34 +90,36 @@ public enum StepCommand {
         guard !line.unicodeScalars.contains(where: isForbidden), line.utf8.count <= maximumLength else {
             return Outcome(ending: .notStarted("the command line contains control characters"), output: "")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", line]
-        if let environment { process.environment = environment }
-        process.standardInput = FileHandle.nullDevice
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do {
-            try process.run()
-        } catch {
-            return Outcome(ending: .notStarted(TerminalText.safe(error.localizedDescription)), output: "")
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else {
+            return Outcome(ending: .notStarted(TerminalText.safe(String(cString: strerror(errno)))), output: "")
         }
-        // Only the child holds the writing end now: the pipe ends when the command (and what it started) ends.
-        try? pipe.fileHandleForWriting.close()
-        let descriptor = pipe.fileHandleForReading.fileDescriptor
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        // Neither end leaks into the child but as its standard output and errors (dup2 clears the flag there).
+        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+        defer { close(readEnd) }
+        let started = spawn(line, output: writeEnd, environment: environment ?? ProcessInfo.processInfo.environment)
+        close(writeEnd)
+        let id: pid_t
+        switch started {
+        case .failure(let error): return Outcome(ending: .notStarted(error.reason), output: "")
+        case .success(let pid): id = pid
+        }
+        _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
 
         var lines = LineCollector()
         var stoppedAt: ContinuousClock.Instant?
         var killed = false
+        var status: Int32?
+        var exitedAt: ContinuousClock.Instant?
         let clock = ContinuousClock()
         var buffer = [UInt8](repeating: 0, count: 8192)
         reading: while true {
             // Everything there is now.
             var endOfOutput = false
             while true {
-                let count = read(descriptor, &buffer, buffer.count)
+                let count = read(readEnd, &buffer, buffer.count)
                 if count > 0 {
                     lines.add(buffer[0..<count]).forEach(output)
                 } else if count == 0 {
@@ -121,49 +131,101 @@ public enum StepCommand {
                     break  // EAGAIN: nothing more for now
                 }
             }
-            if endOfOutput && !process.isRunning { break reading }
-            // Something the command started in the background may hold the pipe open: once the command
-            // itself has ended, what it wrote so far is all that is read.
-            if !process.isRunning {
-                process.waitUntilExit()
-                if endOfOutput || !hasInput(descriptor, within: 50) { break reading }
+            if status == nil { status = exitStatus(of: id) }
+            if status != nil {
+                let exited = exitedAt ?? clock.now
+                exitedAt = exited
+                if endOfOutput || clock.now - exited > .seconds(1) || !hasInput(readEnd, within: 50) { break reading }
                 continue
             }
             if let stoppedAt {
                 if !killed, clock.now - stoppedAt > .seconds(2) {
-                    send(SIGKILL, to: process)
+                    kill(-id, SIGKILL)
                     killed = true
                 }
-                _ = hasInput(descriptor, within: 50)
+                _ = hasInput(readEnd, within: 50)
             } else if stopRequested(.milliseconds(50)) {
                 stoppedAt = clock.now
-                send(SIGTERM, to: process)
-            } else if !hasInput(descriptor, within: 0) {
-                _ = hasInput(descriptor, within: 20)
+                kill(-id, SIGTERM)
+            } else if endOfOutput {
+                usleep(20_000)  // the output has ended, the command not yet
+            } else if !hasInput(readEnd, within: 0) {
+                _ = hasInput(readEnd, within: 20)
             }
         }
-        process.waitUntilExit()
         lines.finish().forEach(output)
+        // The W* macros are not imported into Swift; this is their definition on Linux and macOS.
+        let raw = status ?? 0
         let ending: Ending
         if stoppedAt != nil {
             ending = .stopped
-        } else if process.terminationReason == .uncaughtSignal {
-            ending = .signalled(process.terminationStatus)
+        } else if raw & 0x7F != 0 {
+            ending = .signalled(raw & 0x7F)
         } else {
-            ending = .exited(process.terminationStatus)
+            ending = .exited((raw >> 8) & 0xFF)
         }
         return Outcome(ending: ending, output: lines.kept.joined(separator: "\n"))
     }
 
-    /// Sends `number` to the command's process group when it leads one, else to the command.
-    static func send(_ number: Int32, to process: Process) {
-        let id = process.processIdentifier
-        guard id > 0 else { return }
-        if getpgid(id) == id {
-            kill(-id, number)
-        } else {
-            kill(id, number)
+    /// The raw status of `id` once it has ended (collected), nil while it runs. A child collected by someone
+    /// else (ECHILD) has ended, how is not known: counted as ended by a signal, never as having worked.
+    static func exitStatus(of id: pid_t) -> Int32? {
+        while true {
+            var status: Int32 = 0
+            let result = waitpid(id, &status, WNOHANG)
+            if result == id { return status }
+            if result == 0 { return nil }
+            if errno == EINTR { continue }
+            return SIGKILL
         }
+    }
+
+    /// Starts `/bin/sh -c line` writing to `output`; its process id, or why it could not start.
+    static func spawn(_ line: String, output: Int32, environment: [String: String]) -> Result<pid_t, SpawnError> {
+        #if canImport(Glibc)
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #else
+        var actions: posix_spawn_file_actions_t? = nil
+        var attributes: posix_spawnattr_t? = nil
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, output, 2)
+
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var everySignal = sigset_t()
+        sigfillset(&everySignal)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &everySignal)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let words: [String] = ["/bin/sh", "-c", line]
+        let argv = words.map { strdup($0) }
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let result = (argv + [nil]).withUnsafeBufferPointer { arguments in
+            (envp + [nil]).withUnsafeBufferPointer { environment in
+                posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments.baseAddress!, environment.baseAddress!)
+            }
+        }
+        guard result == 0 else { return .failure(SpawnError(reason: TerminalText.safe(String(cString: strerror(result))))) }
+        return .success(pid)
+    }
+
+    /// Why `/bin/sh` could not be started.
+    struct SpawnError: Error {
+        var reason: String
     }
 
     /// Whether `descriptor` has something to read within `milliseconds`.

@@ -201,6 +201,19 @@ import WegwijsTestSupport
         #expect(refused.ending == .notStarted("the command line contains control characters"))
     }
 
+    @Test func somethingLeftRunningInTheBackgroundDoesNotKeepTheRunnerWaiting() throws {
+        // The background loop holds the pipe open and writes on after the command has ended (for 5 s at most).
+        var lines: [String] = []
+        let outcome = StepCommand.run(
+            "(i=0; while [ $i -lt 500 ]; do echo more; sleep 0.01; i=$((i+1)); done) & echo \"pid $!\"",
+            output: { lines.append($0) }, stopRequested: { _ in false })
+        #expect(outcome.ending == .exited(0))
+        let pid = try #require(lines.first { $0.hasPrefix("pid ") }.flatMap { Int32($0.dropFirst(4)) })
+        #expect(lines.count < 500, "the runner went on before the loop ended")
+        // The loop is this test's to end, by its id.
+        kill(pid, SIGTERM)
+    }
+
     @Test func theCommandReadsNothingFromTheRunnersInput() {
         // Standard input is /dev/null: `cat` ends at once instead of eating a script's answers.
         let outcome = StepCommand.run("cat; echo done", output: { _ in }, stopRequested: { _ in false })
