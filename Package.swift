@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "wegwijs", targets: ["wegwijs"]),
         .library(name: "WegwijsCore", targets: ["WegwijsCore"]),
+        // For Fuzz/'s runner fuzzers, which drive RunDriver.
+        .library(name: "WegwijsTerminal", targets: ["WegwijsTerminal"]),
         // For Fuzz/'s cmark bridge check under valgrind, which needs nothing else.
         .library(name: "WegwijsMarkdown", targets: ["WegwijsMarkdown"]),
         // For Fuzz/'s template fuzzer, which needs nothing else.
@@ -41,11 +43,16 @@ let package = Package(
                 "CYAML",
             ]
         ),
+        // Rendering for the terminal: the layout of texts (wrapping, styles, hyperlinks), the runner's screens,
+        // and the driver that draws them and reads keys through a RunConsole. The runner's logic (RunSession,
+        // its state, log and reports) stays in WegwijsCore and cannot reach any of this.
+        .target(name: "WegwijsTerminal", dependencies: ["WegwijsCore", "WegwijsMarkdown"]),
         // The subcommands: argument parsing and printing, assembling work from the core.
         .target(
             name: "WegwijsCommandLine",
             dependencies: [
                 "WegwijsCore",
+                "WegwijsTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +63,7 @@ let package = Package(
         .testTarget(name: "WegwijsMustacheTests", dependencies: ["WegwijsMustache"], exclude: ["Specification"]),
         .testTarget(
             name: "WegwijsCoreTests",
-            dependencies: ["WegwijsCore", "WegwijsTestSupport"],
+            dependencies: ["WegwijsCore", "WegwijsTerminal", "WegwijsTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(

@@ -23,8 +23,10 @@ let package = Package(
     ]
         + fuzzers.map { name in
             .executableTarget(
-                name: name, dependencies: [
+                name: name,
+                dependencies: [
                     "FuzzSupport", .product(name: "WegwijsCore", package: "Wegwijs"),
+                    .product(name: "WegwijsTerminal", package: "Wegwijs"),
                     .product(name: "WegwijsMustache", package: "Wegwijs"),
                 ])
         }

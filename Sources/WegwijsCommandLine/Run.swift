@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WegwijsCore
+import WegwijsTerminal
 
 /// `wegwijs run ID`: walk an admin through one procedure in the terminal.
 struct Run: AsyncParsableCommand {
@@ -8,11 +9,12 @@ struct Run: AsyncParsableCommand {
         abstract: "Walk through one procedure in the terminal, step by step.",
         discussion: """
             Exit status: 0 when every step is done or skipped; 4 when the end was reached but a step's \
-            result was answered "no" and not seen since (ended with a problem); 3 when the run stopped \
+            result was answered "no" (or its command failed) and not seen since (ended with a problem); 3 when the run stopped \
             before the end (q, a prerequisite not in place, or input ended); 130 when interrupted (Ctrl-C); \
             1 content errors; 64 command-line mistakes (an unknown procedure, a report file that cannot be \
             written). Progress is saved after every step under $XDG_STATE_HOME/wegwijs (default \
-            ~/.local/state/wegwijs).
+            ~/.local/state/wegwijs). A step's command runs only after x and a confirmation; in plain mode only \
+            with --allow-commands.
             """)
 
     @OptionGroup var options: ContentOptions
@@ -25,6 +27,10 @@ struct Run: AsyncParsableCommand {
 
     @Flag(help: "Line by line, without cursor movement or colour: for screen readers and scripts.")
     var plain = false
+
+    @Flag(help: ArgumentHelp(
+        "In plain mode, let a step's command be run: still only after its confirmation line (y). A terminal asks without it."))
+    var allowCommands = false
 
     @Flag(help: "Start over instead of resuming a saved run.")
     var restart = false
@@ -104,7 +110,9 @@ struct Run: AsyncParsableCommand {
             options: RunDriver.Options(
                 language: language, languageIsExplicit: lang != nil, presets: values, restart: restart,
                 recordFile: record.map { URL(fileURLWithPath: $0) }, jsonRecordFile: reportJSON.map { URL(fileURLWithPath: $0) },
-                user: environment["USER"] ?? NSUserName()))
+                user: environment["USER"] ?? NSUserName(),
+                // In a terminal the admin presses x and confirms; in plain mode (a pipe, a script) only when asked.
+                allowsCommands: console.capabilities.isInteractive || allowCommands))
         let outcome = driver.start()
         console.close()
         switch outcome {

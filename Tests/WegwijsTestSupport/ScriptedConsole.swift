@@ -28,7 +28,15 @@ public final class ScriptedConsole: RunConsole {
         transcript += text
     }
 
+    /// What was written between one input asked for and the next: what the admin sees when asked (for
+    /// checking that it fits a window).
+    public private(set) var screens: [String] = []
+    private var screenStart: String.Index?
+
     public func nextInput() -> RunInput {
+        let start = screenStart ?? transcript.startIndex
+        screens.append(String(transcript[start...]))
+        screenStart = transcript.endIndex
         guard !script.isEmpty else { return .endOfInput }
         return script.removeFirst()
     }
@@ -63,6 +71,18 @@ public final class ScriptedConsole: RunConsole {
     public func open(address: String) -> OpenOutcome {
         opened.append(address)
         return openOutcome
+    }
+
+    /// How many times a running command is asked about before Ctrl-C comes (nil: never).
+    public var interruptsCommandAfter: Int?
+    /// How many times the runner asked whether to stop a running command.
+    public private(set) var interruptChecks = 0
+
+    public func interruptRequested(waitingAtMost limit: Duration) -> Bool {
+        interruptChecks += 1
+        if let after = interruptsCommandAfter, interruptChecks > after { return true }
+        Thread.sleep(forTimeInterval: 0.01)
+        return false
     }
 
     public func copyToClipboard(_ text: String) -> String? {

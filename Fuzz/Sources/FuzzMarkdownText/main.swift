@@ -2,6 +2,7 @@ import FuzzSupport
 import Foundation
 @testable import WegwijsCore
 import WegwijsMarkdown
+@testable import WegwijsTerminal
 
 // One CommonMark text, as a step's text: its links resolved (ref:, term:, input:, callout:, any other scheme),
 // rendered to HTML and Markdown (blocks and inline), to plain text, and for the terminal at widths 1, 40 and

@@ -1,6 +1,7 @@
 import FuzzSupport
 import Foundation
 @testable import WegwijsCore
+@testable import WegwijsTerminal
 
 // One procedure file, from bytes to the model and, when valid, to pages and a run: the loader (YAMLFile,
 // YAMLAliasBudget, NodeReader, ProcedureReader, figure paths), the validator with positions mapped back

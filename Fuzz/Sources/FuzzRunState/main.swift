@@ -1,6 +1,7 @@
 import FuzzSupport
 import Foundation
 @testable import WegwijsCore
+@testable import WegwijsTerminal
 
 // One state file, as the runner finds it in the state folder: read (or set aside), then resumed and shown
 // through the plain runner until the script runs out.

@@ -21,12 +21,19 @@ public struct ConsoleEnvironment: Sendable, Equatable {
     /// The columns standard output's terminal reports, or nil when it is not a terminal or reports none.
     public var terminalColumns: Int?
 
+    /// The rows standard output's terminal reports, or nil.
+    public var terminalRows: Int?
+
     /// An environment as given (tests describe one; `current()` reads the real one).
-    public init(variables: [String: String], inputIsTerminal: Bool, outputIsTerminal: Bool, terminalColumns: Int? = nil) {
+    public init(
+        variables: [String: String], inputIsTerminal: Bool, outputIsTerminal: Bool, terminalColumns: Int? = nil,
+        terminalRows: Int? = nil
+    ) {
         self.variables = variables
         self.inputIsTerminal = inputIsTerminal
         self.outputIsTerminal = outputIsTerminal
         self.terminalColumns = terminalColumns
+        self.terminalRows = terminalRows
     }
 
     /// This process's environment and standard streams.
@@ -36,7 +43,7 @@ public struct ConsoleEnvironment: Sendable, Equatable {
             variables: ProcessInfo.processInfo.environment,
             inputIsTerminal: Descriptor(STDIN_FILENO).isTerminal,
             outputIsTerminal: output.isTerminal,
-            terminalColumns: output.terminalColumns)
+            terminalColumns: output.terminalColumns, terminalRows: output.terminalRows)
     }
 
     // MARK: - Decisions
@@ -48,6 +55,12 @@ public struct ConsoleEnvironment: Sendable, Equatable {
     public var width: Int {
         let columns = terminalColumns.flatMap { $0 > 0 ? $0 : nil } ?? variables["COLUMNS"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 80
         return min(max(columns, Self.widthRange.lowerBound), Self.widthRange.upperBound)
+    }
+
+    /// Rows of the window: the terminal's, else `$LINES`; nil when neither says (then nothing is paged).
+    public var rows: Int? {
+        let rows = terminalRows.flatMap { $0 > 0 ? $0 : nil } ?? variables["LINES"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return rows.flatMap { $0 > 0 ? min($0, 10_000) : nil }
     }
 
     /// Whether escape sequences for colour and weight may be written: only to a terminal, never with a
@@ -101,6 +114,7 @@ public struct ConsoleEnvironment: Sendable, Equatable {
     /// screen readers, for whom colour codes are noise).
     public func capabilities(plain: Bool) -> ConsoleCapabilities {
         guard isInteractive(plain: plain) else { return .plain(width: width) }
-        return ConsoleCapabilities(usesColor: usesColor, supportsHyperlinks: supportsHyperlinks, isInteractive: true, width: width)
+        return ConsoleCapabilities(
+            usesColor: usesColor, supportsHyperlinks: supportsHyperlinks, isInteractive: true, width: width, rows: rows)
     }
 }

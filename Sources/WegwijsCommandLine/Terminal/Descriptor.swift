@@ -30,6 +30,18 @@ struct Descriptor: Sendable, Equatable {
         return Int(size.ws_col)
     }
 
+    /// The rows of the terminal on this descriptor, or nil when it is not one or reports none.
+    var terminalRows: Int? {
+        var size = winsize()
+        #if canImport(Glibc)
+        let result = ioctl(rawValue, UInt(TIOCGWINSZ), &size)
+        #else
+        let result = ioctl(rawValue, TIOCGWINSZ, &size)
+        #endif
+        guard result == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
     // MARK: - Pipes
 
     /// A new pipe whose ends are closed on exec, so that a figure viewer or clipboard tool never inherits

@@ -101,6 +101,22 @@ public final class PlainConsole: ClosableConsole {
         }
     }
 
+    /// While a step's command runs: a signal (Ctrl-C in cooked mode, SIGTERM, …) within `limit`, reading no
+    /// line, so that answers piped ahead stay for after the command.
+    public func interruptRequested(waitingAtMost limit: Duration) -> Bool {
+        guard let relay, !isOver else {
+            usleep(UInt32(max(0, min(1_000_000, limit.components.seconds * 1_000_000 + limit.components.attoseconds / 1_000_000_000_000))))
+            return false
+        }
+        if case .ready(let ready) = Descriptor.waitForInput(on: [relay.descriptor], timeout: limit), ready[0],
+            relay.takeSignals().contains(where: SignalRelay.terminationSignals.contains)
+        {
+            isOver = true
+            return true
+        }
+        return false
+    }
+
     /// Keeps lines typed or piped ahead: in plain mode they are answers, not stray keys.
     public func discardPendingInput() {}
 

@@ -251,6 +251,25 @@ public final class TerminalConsole: ClosableConsole {
         }
     }
 
+    /// While a step's command runs: Ctrl-C (or a signal) within `limit`. Other keys are dropped (the command
+    /// reads no keys, and keys typed meanwhile are not answers), and so is a resize (the width is kept, and
+    /// the runner draws the step again after the command). After Ctrl-C the terminal is given back at once,
+    /// as for any Ctrl-C; the runner stops the command and ends the run, saved.
+    public func interruptRequested(waitingAtMost limit: Duration) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + limit
+        while true {
+            if isOver || reachedEndOfFile {
+                let left = deadline - clock.now
+                if left > .zero { usleep(UInt32(left.components.attoseconds / 1_000_000_000_000 + left.components.seconds * 1_000_000)) }
+                return false
+            }
+            guard let input = nextInput(waitingAtMost: max(.zero, deadline - clock.now)) else { return false }
+            if input == .interrupt { return true }
+            if clock.now >= deadline { return false }
+        }
+    }
+
     /// Drops keys typed while a screen was drawn: in the terminal's queue, half-decoded, and decoded.
     public func discardPendingInput() {
         tcflush(input.rawValue, TCIFLUSH)
@@ -342,6 +361,7 @@ public final class TerminalConsole: ClosableConsole {
         if let columns = output.terminalColumns ?? input.terminalColumns {
             capabilities.width = min(max(columns, ConsoleEnvironment.widthRange.lowerBound), ConsoleEnvironment.widthRange.upperBound)
         }
+        if let rows = output.terminalRows ?? input.terminalRows { capabilities.rows = rows }
         queue.removeAll { if case .resize = $0 { true } else { false } }
         queue.append(.resize(width: capabilities.width))
     }

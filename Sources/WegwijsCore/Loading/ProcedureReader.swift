@@ -3,7 +3,7 @@ import Foundation
 /// Reads one procedure file.
 enum ProcedureReader {
     static let procedureKeys = ["title", "summary", "audience", "source", "requires", "inputs", "steps"]
-    static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices", "wait"]
+    static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices", "wait", "command"]
     static let includeKeys = ["include"]
     static let inputKeys = ["id", "label", "pattern", "example"]
     static let figureKeys = ["src", "alt", "callouts"]
@@ -148,6 +148,37 @@ enum ProcedureReader {
         return Located(seconds, at: reader.location(of: node))
     }
 
+    // MARK: - Commands
+
+    /// `command: …`: one line of shell, the same in every language (a string, not a mapping of languages),
+    /// not empty, without control characters (no line breaks, escape sequences, NUL), at most 4096 bytes.
+    static func readCommand(_ node: YAMLNode, reader: inout NodeReader) -> Located<String>? {
+        if case .mapping = node.content {
+            reader.error(
+                "wrong-type", at: node, "'command' must be one command line for every language, not a mapping",
+                notes: ["A command is typed the same whatever the language: write it once, as a string."])
+            return nil
+        }
+        guard let text = reader.string(node, what: "'command'") else { return nil }
+        let line = text.trimmingCharacters(in: .whitespaces)
+        if line.isEmpty {
+            reader.error("empty-command", at: node, "'command' is empty: write the command line, or leave 'command' out")
+            return nil
+        }
+        if let bad = line.unicodeScalars.first(where: { StepCommand.isForbidden($0) }) {
+            let name = bad == "\n" || bad == "\r" ? "a line break" : String(format: "the control character U+%04X", bad.value)
+            reader.error(
+                "invalid-command", at: node, "'command' contains \(name): a command is one line without control characters",
+                notes: ["Join several commands with '&&' on one line, or give each its own step."])
+            return nil
+        }
+        if line.utf8.count > StepCommand.maximumLength {
+            reader.error("invalid-command", at: node, "'command' is longer than \(StepCommand.maximumLength) bytes")
+            return nil
+        }
+        return Located(line, at: reader.location(of: node))
+    }
+
     // MARK: - Choices
 
     static let choiceKeys = ["text", "step", "procedure"]
@@ -233,10 +264,11 @@ enum ProcedureReader {
         let result = fields["result"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the result of \(what)") }
         let choices = fields["choices"].map { readChoices($0, reader: &reader) } ?? []
         let wait = fields["wait"].flatMap { readWait($0, reader: &reader) }
+        let command = fields["command"].flatMap { readCommand($0, reader: &reader) }
         guard let title else { return nil }
         return Step(
             id: id, hasExplicitID: hasExplicitID, location: location, title: title, text: text, figure: figure,
-            notes: notes, result: result, choices: choices, wait: wait)
+            notes: notes, result: result, choices: choices, wait: wait, command: command)
     }
 
     static func readFigure(_ node: YAMLNode, reader: inout NodeReader) -> Figure? {

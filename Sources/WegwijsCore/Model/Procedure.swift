@@ -109,6 +109,9 @@ public struct Step: Sendable {
     public var choices: [Choice]
     /// How long the admin waits after doing the step (`wait: 10m`), in seconds; the step's text says for what.
     public var wait: Located<Int>?
+    /// A shell command line the admin would otherwise type (`command: …`), the same in every language: the
+    /// runner shows it in full and runs it only when the admin asks for it and confirms (``StepCommand``).
+    public var command: Located<String>?
 
     // Most steps have no figure: held in the step, a figure's room (some 120 bytes) was taken by every step.
     // An empty array takes 8 bytes and no heap.
@@ -117,7 +120,7 @@ public struct Step: Sendable {
     /// A step with all its parts.
     public init(
         id: String, hasExplicitID: Bool, location: SourceLocation, title: Text, text: Text?, figure: Figure?,
-        notes: [Note], result: Text?, choices: [Choice] = [], wait: Located<Int>? = nil
+        notes: [Note], result: Text?, choices: [Choice] = [], wait: Located<Int>? = nil, command: Located<String>? = nil
     ) {
         self.id = id
         self.hasExplicitID = hasExplicitID
@@ -129,6 +132,7 @@ public struct Step: Sendable {
         self.result = result
         self.choices = choices
         self.wait = wait
+        self.command = command
     }
 }
 

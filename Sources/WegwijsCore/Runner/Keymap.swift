@@ -1,6 +1,8 @@
 /// What the admin can ask the runner for, whatever key or word says it.
 public enum RunAction: Sendable, Hashable, CaseIterable {
     case next, confirm, yes, no, choose, walk, stopHere, back, skip, open, copy, openReference, edit, legends, retry, noteProblem
+    /// Run the step's `command:` (after a confirmation); show the next page of a screen taller than the window.
+    case runCommand, more
     case switchLanguage, help, stop, quit
 }
 
@@ -9,7 +11,7 @@ public enum KeyPhase: Sendable, Hashable, CaseIterable {
     case prerequisite, unmet, input, step, waiting, question, followUp, note, choice
 
     /// The keymap phase of a session phase (nil when the run is over or elsewhere).
-    init?(_ phase: RunSession.Phase) {
+    public init?(_ phase: RunSession.Phase) {
         switch phase {
         case .prerequisite: self = .prerequisite
         case .prerequisiteUnmet: self = .unmet
@@ -25,7 +27,7 @@ public enum KeyPhase: Sendable, Hashable, CaseIterable {
     }
 
     /// Whether the admin types a line here (an input value, a problem), rather than pressing a key.
-    var isTyping: Bool { self == .input || self == .note }
+    public var isTyping: Bool { self == .input || self == .note }
 }
 
 /// One row of the keymap: an action, the letters, words and keys that say it, its hint, and where it works.
@@ -67,7 +69,10 @@ public struct Keymap: Sendable {
         let enter = s("runner.key.enter")
         let everywhere = Set(KeyPhase.allCases)
         let keyPhases = everywhere.subtracting([.input, .note])
+        // Before everything else: while a screen is not all shown, Space shows more instead of going on.
+        let paged = keyPhases.subtracting([.waiting])
         bindings = [
+            KeyBinding(action: .more, words: [], keys: [.space], label: s("runner.key.space"), plainLabel: s("runner.key.space"), hint: "runner.key.more", phases: paged),
             KeyBinding(action: .next, words: [], keys: [.enter, .space], label: enter, plainLabel: enter, hint: "runner.key.next", phases: [.step]),
             KeyBinding(action: .next, words: [], keys: [.enter], label: enter, plainLabel: enter, hint: "runner.key.end-wait", phases: [.waiting]),
             KeyBinding(action: .confirm, words: [], keys: [.enter], label: enter, plainLabel: enter, hint: "runner.key.ok", phases: [.input, .note]),
@@ -81,6 +86,7 @@ public struct Keymap: Sendable {
             KeyBinding(action: .back, words: ["b"], keys: [.left, .backspace, .escape], label: "b", plainLabel: "b", hint: "runner.key.back", phases: keyPhases),
             // At a typed answer the letter is text: Esc goes back in a terminal, a line of "b" in plain mode.
             KeyBinding(action: .back, words: ["b"], keys: [.escape], label: "Esc", plainLabel: "b", hint: "runner.key.back", phases: [.input, .note]),
+            KeyBinding(action: .runCommand, words: ["x"], keys: [], label: "x", plainLabel: "x", hint: "runner.key.command", phases: [.step]),
             KeyBinding(action: .skip, words: ["s"], keys: [], label: "s", plainLabel: "s", hint: "runner.key.skip", phases: [.step]),
             KeyBinding(action: .open, words: ["o"], keys: [], label: "o", plainLabel: "o", hint: "runner.key.open", phases: [.step]),
             KeyBinding(action: .copy, words: ["c"], keys: [], label: "c", plainLabel: "c", hint: "runner.key.copy", phases: [.step]),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the runner reads from the admin.
 public enum RunInput: Sendable, Equatable {
     /// One key press (interactive terminals).
@@ -29,12 +31,15 @@ public struct ConsoleCapabilities: Sendable, Equatable {
     public var isInteractive: Bool
     /// Columns available for text.
     public var width: Int
+    /// Rows of the window, when known (interactive terminals): a screen taller than that is paged.
+    public var rows: Int?
 
-    public init(usesColor: Bool, supportsHyperlinks: Bool, isInteractive: Bool, width: Int) {
+    public init(usesColor: Bool, supportsHyperlinks: Bool, isInteractive: Bool, width: Int, rows: Int? = nil) {
         self.usesColor = usesColor
         self.supportsHyperlinks = supportsHyperlinks
         self.isInteractive = isInteractive
         self.width = width
+        self.rows = rows
     }
 
     /// Plain text at `width`: no escape sequences, line-by-line input.
@@ -73,4 +78,16 @@ public protocol RunConsole: AnyObject {
     func open(address: String) -> OpenOutcome
     /// Puts text on the clipboard; the name of the way used (such as "OSC 52", "wl-copy"), or nil when none worked.
     func copyToClipboard(_ text: String) -> String?
+    /// While a step's command runs: waits at most `limit` for the admin to stop it (Ctrl-C, or a signal to
+    /// the runner), taking no other input (a script's next answers stay for after the command); true then.
+    func interruptRequested(waitingAtMost limit: Duration) -> Bool
+}
+
+extension RunConsole {
+    /// A console that cannot be interrupted: waits `limit` and says no.
+    public func interruptRequested(waitingAtMost limit: Duration) -> Bool {
+        let nanoseconds = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
+        if nanoseconds > 0 { Thread.sleep(forTimeInterval: Double(nanoseconds) / 1e9) }
+        return false
+    }
 }

@@ -15,6 +15,9 @@ public struct RunEvent: Codable, Sendable, Equatable {
         case detour, detourEnd = "detour-end"
         /// A step's wait began (`seconds` to wait), or ended (`value` "over", "ended early" or "paused", `seconds` waited).
         case waitStart = "wait-start", waitEnd = "wait-end"
+        /// A step's `command:` was run after the admin confirmed it: `value` the command line, `name` how it
+        /// ended ("exited", "signal", "stopped", "not-started"), `exitStatus`, and the last of its `output`.
+        case command
     }
 
     public var kind: Kind
@@ -33,6 +36,10 @@ public struct RunEvent: Codable, Sendable, Equatable {
     public var seconds: Double?
     /// The value an input had before this event changed it.
     public var previous: String?
+    /// A command's exit status, when it exited.
+    public var exitStatus: Int?
+    /// The last lines of a command's output, made safe.
+    public var output: String?
 
     public init(
         _ kind: Kind, at time: Date, procedureID: String, fingerprint: String? = nil, step: String? = nil,

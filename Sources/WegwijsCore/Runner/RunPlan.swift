@@ -125,6 +125,11 @@ public struct RunPlan: Sendable {
             for text in [step.step.title, step.step.text, step.step.result].compactMap({ $0 }) {
                 for version in text.versions { hasher.combine(version.language); hasher.combine(version.entry.value) }
             }
+            // Only when there is one: a procedure without commands keeps the fingerprint it had.
+            if let command = step.step.command?.value {
+                hasher.combine("command")
+                hasher.combine(command)
+            }
         }
         return hasher.hexDigest
     }

@@ -42,6 +42,21 @@ public struct RunRecord: Codable, Sendable, Equatable {
         /// Seconds waited at the step's `wait:`, and how long it asked.
         public var waitedSeconds: Double?
         public var waitSeconds: Int?
+        /// The step's `command:` each time it was run, in order (absent when it never was).
+        public var commands: [Command]?
+    }
+
+    /// One run of a step's `command:`, after the admin confirmed it.
+    public struct Command: Codable, Sendable, Equatable {
+        /// The command line, as run with `/bin/sh -c`.
+        public var command: String
+        public var at: Date
+        /// "exited", "signal", "stopped" (Ctrl-C) or "not-started".
+        public var ending: String
+        /// The exit status, when it exited (0: it worked).
+        public var exitStatus: Int?
+        /// The last lines of its output (standard output and errors), made safe.
+        public var output: String
     }
 
     /// `wegwijs-run/1`.

@@ -104,6 +104,10 @@ public struct RunReport: Sendable {
                 result += (result == "—" ? "" : "; ") + s("runner.report.chose", ["choice": escape(text)])
                 if result.hasPrefix("—") { result = String(result.dropFirst()) }
             }
+            for command in step.commands ?? [] {
+                let words = commandEnding(command)
+                result = result == "—" ? words : result + "; " + words
+            }
             lines.append("| \(step.number) | \(escape(step.title)) | \(status) | \(time) | \(result) |")
         }
         let notes = events.filter { $0.kind == .problem && !($0.value ?? "").isEmpty }
@@ -114,6 +118,28 @@ public struct RunReport: Sendable {
             for note in notes {
                 let number = plan.steps.first { $0.key == note.step }?.number ?? "?"
                 lines.append("- \(Self.format(note.time)), \(s("procedure.step").lowercased()) \(number): \(escape(note.value ?? ""))")
+            }
+        }
+        let commandRuns = record.steps.flatMap { step in (step.commands ?? []).map { (step.number, $0) } }
+        if !commandRuns.isEmpty {
+            lines.append("")
+            lines.append("## \(s("runner.report.commands"))")
+            for (number, command) in commandRuns {
+                lines.append("")
+                lines.append("- \(Self.format(command.at)), \(s("procedure.step").lowercased()) \(number): \(commandEnding(command))")
+                guard !command.output.isEmpty else { continue }
+                // A fence longer than any run of backticks in the output.
+                var longest = 0
+                var run = 0
+                for character in command.output {
+                    run = character == "`" ? run + 1 : 0
+                    longest = max(longest, run)
+                }
+                let fence = String(repeating: "`", count: max(3, longest + 1))
+                lines.append("")
+                lines.append("  " + fence + "text")
+                lines.append(contentsOf: command.output.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + TerminalText.safe(String($0)) })
+                lines.append("  " + fence)
             }
         }
         if record.languageSwitches > 0 {
@@ -154,7 +180,7 @@ public struct RunReport: Sendable {
                 answers: events.filter { $0.kind == .answer && $0.step == step.key }.compactMap(\.value), problem: record?.problem,
                 choice: choice?.name.flatMap { Int($0) }, choiceTarget: choice?.value,
                 waitedSeconds: events.filter { $0.kind == .waitEnd && $0.step == step.key }.compactMap(\.seconds).reduce(nil) { ($0 ?? 0) + $1 },
-                waitSeconds: step.step.wait?.value)
+                waitSeconds: step.step.wait?.value, commands: commands(of: step.key))
         }
         return RunRecord(
             schema: "wegwijs-run/1", procedure: plan.procedure.id, title: plainTexts.title(of: plan.procedure, in: language),
@@ -162,6 +188,26 @@ public struct RunReport: Sendable {
             endedAt: events.last(where: { $0.kind == .end })?.time ?? endedAt, outcome: outcome, elapsedSeconds: times.elapsed,
             pausedSeconds: times.paused, prerequisites: prerequisites, inputs: inputs, steps: steps,
             languageSwitches: events.filter { $0.kind == .languageSwitch }.count, events: events)
+    }
+
+    /// Each run of the step's command, or nil when it was never run.
+    func commands(of key: String) -> [RunRecord.Command]? {
+        let runs = events.filter { $0.kind == .command && $0.step == key }.map { event in
+            RunRecord.Command(
+                command: event.value ?? "", at: event.time, ending: event.name ?? "exited", exitStatus: event.exitStatus,
+                output: event.output ?? "")
+        }
+        return runs.isEmpty ? nil : runs
+    }
+
+    /// How a command ended, in words: "exit status 0", "stopped".
+    func commandEnding(_ command: RunRecord.Command) -> String {
+        switch command.ending {
+        case "exited": s("runner.report.command.exited", ["command": codeSpan(command.command), "status": String(command.exitStatus ?? -1)])
+        case "signal": s("runner.report.command.signal", ["command": codeSpan(command.command)])
+        case "stopped": s("runner.report.command.stopped", ["command": codeSpan(command.command)])
+        default: s("runner.report.command.not-started", ["command": codeSpan(command.command)])
+        }
     }
 
     /// The report as JSON (``RunRecord``), keys sorted, ending in a line break.

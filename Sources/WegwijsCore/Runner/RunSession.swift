@@ -65,6 +65,9 @@ public struct RunSession: Sendable {
         case tick
         /// The procedure walked in a ``Phase/detour(_:)`` ended: at its end, or stopped before it.
         case returnFromDetour(finished: Bool)
+        /// The current step's `command:` was run (after the admin confirmed it) and ended so: recorded; one
+        /// that did not work is a "no" to the step's question.
+        case commandEnded(StepCommand.Outcome)
     }
 
     /// Something the driver should tell the admin after a command.
@@ -314,6 +317,23 @@ public struct RunSession: Sendable {
 
     mutating func handleStep(_ index: Int, _ command: Command, now: Date) -> Feedback? {
         switch command {
+        case .commandEnded(let outcome):
+            let step = plan.steps[index]
+            guard let line = step.step.command?.value else { return .notAvailable }
+            var ran = event(.command, now, step: step.key, value: line, name: outcome.ending.word)
+            ran.exitStatus = outcome.ending.exitStatus
+            ran.output = outcome.output
+            pendingEvents.append(ran)
+            switch outcome.ending {
+            case .exited(0):
+                break  // the admin reads the output, then goes on as after doing the step by hand
+            case .stopped:
+                break  // stopped with Ctrl-C: the run is interrupted next
+            default:
+                // It did not work: a "no" to the step's question (try again, go back, or note the problem).
+                pendingEvents.append(event(.answer, now, step: step.key, value: "no"))
+                phase = .resultFollowUp(index)
+            }
         case .next, .yes:
             if let wait = plan.steps[index].step.wait {
                 let key = plan.steps[index].key

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WegwijsCore
+import WegwijsTerminal
 import WegwijsTestSupport
 
 /// The runner driven through a scripted console: whole runs, transcripts at a fixed width, resuming, reports.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WegwijsCore
+import WegwijsTerminal
 import WegwijsTestSupport
 
 /// Issue 13: what an admin following a portal procedure must be able to do, in plain transcripts.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WegwijsCore
+import WegwijsTerminal
 import WegwijsTestSupport
 
 /// Texts rendered for the runner's terminal: golden files at widths 20, 40 and 80 with and without colour,

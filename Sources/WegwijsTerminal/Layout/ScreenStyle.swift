@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// The runner's own emphasis: headings, badges, warnings. Escape sequences only when colours are on;
 /// without them meaning is carried by words and characters ("!! WARNING !!"), never by colour alone.
 struct ScreenStyle: Sendable {

@@ -1,3 +1,4 @@
+import WegwijsCore
 import WegwijsMarkdown
 
 /// Renders texts for the runner's terminal in one language: parse with cmark, walk the tree, lay out lines.

@@ -1,3 +1,4 @@
+import WegwijsCore
 import WegwijsMarkdown
 
 /// Turns inline Markdown (text, emphasis, code, links…) into styled spans for the terminal.

@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// OSC 8 hyperlinks (`ESC ] 8 ; ; URL ESC \` text `ESC ] 8 ; ; ESC \`), with addresses made safe.
 ///
 /// The address comes from content, so it must not be able to end the sequence early or start another:

@@ -1,3 +1,4 @@
+import WegwijsCore
 import WegwijsMarkdown
 
 extension TerminalInlineBuilder {

@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// Reads one typed line from a console: a whole line in plain mode, keys with echo and backspace in raw mode.
 public enum LineEditor {
     /// What reading gave.

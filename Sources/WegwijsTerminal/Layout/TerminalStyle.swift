@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// What a piece of terminal text is (strong, a UI term, a reference…), and how that looks with colour.
 ///
 /// Styles are roles, not attributes: nested markup unites them (a term inside strong text is both), and

@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 
 /// Drives a ``RunSession`` through a ``RunConsole``: draws each screen (``RunScreen``), turns keys or lines
 /// into actions (``Keymap``), carries out the step's actions (open, copy, references), saves after every
@@ -32,11 +33,16 @@ public final class RunDriver {
         public var jsonRecordFile: URL?
         /// Who runs the procedure, for the report (`$USER`).
         public var user: String
+        /// Whether a step's `command:` may be run (`x`, then a confirmation): the command line decides (in a
+        /// terminal always, in plain mode only with `--allow-commands`). Off unless said: nothing from content
+        /// runs where nobody asked for it.
+        public var allowsCommands: Bool
 
         public init(
             language: String, languageIsExplicit: Bool = true, presets: [String: String], restart: Bool, recordFile: URL?,
-            jsonRecordFile: URL? = nil, user: String
+            jsonRecordFile: URL? = nil, user: String, allowsCommands: Bool = false
         ) {
+            self.allowsCommands = allowsCommands
             self.language = language
             self.languageIsExplicit = languageIsExplicit
             self.presets = presets
@@ -63,6 +69,17 @@ public final class RunDriver {
     /// Whether progress can be saved (the state folder is writable).
     var canSave = true
     var affordanceCache: (key: String, value: StepAffordances)?
+    /// The lines of the current screen not shown yet (a screen taller than the window, paged with Space).
+    var unshownLines: [String] = []
+    /// The procedure's title and summary, shown with the first screen.
+    var introduction: [String] = []
+
+    /// Writes the introduction if no screen has shown it yet (a run that ends, or walks elsewhere, first).
+    func writeIntroduction() {
+        guard !introduction.isEmpty else { return }
+        write(introduction)
+        introduction = []
+    }
 
     /// A driver for `plan`, saving into `store`, reading the time from `clock` (tests pass a fixed clock).
     public convenience init(
@@ -85,6 +102,7 @@ public final class RunDriver {
         self.clock = clock
         self.depth = depth
         screen = RunScreen(session: session, plan: plan, capabilities: console.capabilities)
+        screen.commandsAllowed = options.allowsCommands
     }
 
     // MARK: - Running
@@ -114,7 +132,8 @@ public final class RunDriver {
         run = RunSession(
             plan: plan, language: language, languages: session.site.languages, saved: saved,
             presets: options.presets, now: clock())
-        write(screen.introduction(for: run))
+        // Shown with the first screen, so that on a short window it is paged with it, not scrolled away.
+        introduction = screen.introduction(for: run)
         persist()
         while !run.isOver {
             refreshScreen()
@@ -142,6 +161,7 @@ public final class RunDriver {
             screen = RunScreen(session: session, plan: plan, capabilities: console.capabilities)
             screen.legendsInline = kept.legendsInline
             screen.lastHeader = kept.lastHeader
+            screen.commandsAllowed = kept.commandsAllowed
         }
     }
 
@@ -229,6 +249,8 @@ public final class RunDriver {
         case .legends:
             screen.legendsInline.toggle()
             needsDraw = true
+        case .runCommand: runStepCommand()
+        case .more: showPage()
         }
     }
 
@@ -236,7 +258,10 @@ public final class RunDriver {
         let before = run.phase
         let feedback = run.handle(command, now: clock())
         if feedback == .notAvailable { say(s("runner.not-available", ["keys": screen.keyNames(activeBindings)])) }
-        if command == .switchLanguage || before != run.phase { needsDraw = true }
+        if command == .switchLanguage || before != run.phase {
+            needsDraw = true
+            unshownLines = []
+        }
         if command == .switchLanguage { screen.lastHeader = nil }
     }
 
@@ -289,6 +314,11 @@ public final class RunDriver {
             case .step(let index): return index > 0 || !plan.inputs.isEmpty
             default: return true
             }
+        case .more:
+            return !unshownLines.isEmpty
+        case .runCommand:
+            guard options.allowsCommands, let index = run.stepIndex, case .step = run.phase else { return false }
+            return plan.steps[index].step.command != nil
         case .open, .copy, .openReference, .legends, .edit:
             guard case .step = run.phase, let affordances = currentAffordances else { return false }
             switch action {
@@ -372,15 +402,49 @@ public final class RunDriver {
             needsDraw = false
             let lines = screen.lines(for: run)
             guard !lines.isEmpty else { return }
-            write(lines)
-            if console.capabilities.isInteractive { console.discardPendingInput() }
+            unshownLines = introduction + lines
+            introduction = []
+            showPage()
         }
         prompt()
     }
 
+    /// Shows what of the screen fits the window with its key hints below (all of it in plain mode, at a typed
+    /// answer, or where the window's height is not known); the rest waits for Space.
+    func showPage() {
+        let capabilities = console.capabilities
+        var lines = unshownLines
+        unshownLines = []
+        if capabilities.isInteractive, let rows = capabilities.rows, !isTyping,
+            activeBindingsIfPaged.contains(where: { $0.action == .more })
+        {
+            if lines.count + hintLines.count + 1 > rows {
+                unshownLines = lines
+                let page = RunScreen.page(lines, rows: rows, reserved: hintLines.count + 1)
+                lines = page.shown
+                unshownLines = page.rest
+            }
+        }
+        write(lines)
+        if capabilities.isInteractive { console.discardPendingInput() }
+    }
+
+    /// The bindings that would be active while a page is waiting (to know whether the phase pages at all).
+    var activeBindingsIfPaged: [KeyBinding] {
+        let kept = unshownLines
+        unshownLines = [""]
+        defer { unshownLines = kept }
+        return activeBindings
+    }
+
+    /// The hint lines as they are now.
+    var hintLines: [String] {
+        screen.hints(activeBindings, language: run.language, otherLanguage: otherLanguageName)
+    }
+
     /// The keys that work now, then `> ` in plain mode or at a typed answer.
     func prompt() {
-        let hints = screen.hints(activeBindings, language: run.language, otherLanguage: otherLanguageName)
+        let hints = hintLines
         if console.capabilities.isInteractive {
             console.write(hints.joined(separator: "\n") + (isTyping ? "\n> " : "\n"))
         } else {
@@ -471,6 +535,68 @@ public final class RunDriver {
         }
     }
 
+    /// Runs the step's `command:`: shown in full and asked about first (a key, or in plain mode a line);
+    /// nothing runs on any other answer. The output is shown as it comes, made safe; then its exit status.
+    /// One that did not work is a "no" to the step's question. Ctrl-C stops the command, then the run (saved).
+    func runStepCommand() {
+        guard isAvailable(.runCommand), let index = run.stepIndex, let line = plan.steps[index].step.command?.value else {
+            notAvailable(enter: false)
+            return
+        }
+        let yesWords = keymap.bindings.first { $0.action == .yes }?.words ?? ["y"]
+        let noWords = keymap.bindings.first { $0.action == .no }?.words ?? ["n"]
+        write(screen.commandConfirmation(line, language: run.language, yes: yesWords[0], no: noWords[0]))
+        console.write("> ")
+        // Keys typed before the question was on screen do not answer it.
+        if console.capabilities.isInteractive { console.discardPendingInput() }
+        var confirmed = false
+        answering: while true {
+            switch console.nextInput() {
+            case .key(.character(let character)):
+                confirmed = yesWords.contains(character.lowercased())
+                echo(String(character))
+                break answering
+            case .key:
+                break answering
+            case .line(let answer):
+                confirmed = yesWords.contains(TerminalText.safe(answer).trimmingCharacters(in: .whitespaces).lowercased())
+                echo(TerminalText.safe(answer).trimmingCharacters(in: .whitespaces))
+                break answering
+            case .resize:
+                continue
+            case .interrupt:
+                run.handle(.interrupt, now: clock())
+                return
+            case .endOfInput:
+                run.handle(.endOfInput, now: clock())
+                return
+            }
+        }
+        if console.capabilities.isInteractive { console.write("\n") }
+        guard confirmed else {
+            say(s("runner.command.not-run"))
+            return
+        }
+        say(s("runner.command.running"))
+        let bar = console.capabilities.usesColor ? screen.style.dim("│") : "|"
+        var stoppedByAdmin = false
+        let outcome = StepCommand.run(
+            line, output: { console.write("  \(bar) \($0)\n") },
+            stopRequested: { limit in
+                if console.interruptRequested(waitingAtMost: limit) { stoppedByAdmin = true }
+                return stoppedByAdmin
+            })
+        switch outcome.ending {
+        case .exited(0): say(s("runner.command.succeeded"))
+        case .exited(let status): say(s("runner.command.failed", ["status": String(status)]))
+        case .signalled(let number): say(s("runner.command.signalled", ["signal": String(number)]))
+        case .stopped: say(s("runner.command.stopped"))
+        case .notStarted(let reason): say(s("runner.command.not-started", ["reason": reason]))
+        }
+        command(.commandEnded(outcome))
+        if stoppedByAdmin { run.handle(.interrupt, now: clock()) }
+    }
+
     /// Changes an input given earlier: the only one, or the one picked; then back to this step.
     func editInput() {
         guard !plan.inputs.isEmpty else { return }
@@ -550,6 +676,7 @@ public final class RunDriver {
             run.handle(.returnFromDetour(finished: true), now: clock())
             return
         }
+        writeIntroduction()
         let title = session.plainTexts.title(of: procedure, in: run.language)
         say("\n" + s("runner.detour.start", ["title": title]))
         let nested = RunDriver(
@@ -584,6 +711,7 @@ public final class RunDriver {
     }
 
     func finish() -> Outcome {
+        writeIntroduction()
         let counts = run.counts
         var lines = [""]
         let outcome: Outcome

@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 
 /// `wegwijs run` without an id: the procedures by group, numbered, chosen by number or part of a title.
 public struct ProcedurePicker {

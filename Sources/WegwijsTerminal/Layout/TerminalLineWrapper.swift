@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// Breaks styled text into lines of at most a given number of display columns.
 ///
 /// Lines break at spaces only; a run of spaces becomes one, and no line starts or ends with one. A no-break

@@ -1,3 +1,4 @@
+import WegwijsCore
 import WegwijsMarkdown
 
 /// Lays out the blocks of a text as terminal lines: the visitor behind ``TerminalTextRenderer/render(_:in:values:width:indent:)``.

@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 import WegwijsMarkdown
 
 /// What the admin can do with one step besides going on: the links to open and the values to copy.
@@ -83,6 +84,11 @@ public struct StepAffordances: Sendable, Equatable {
                     continue
                 }
             }
+        }
+        // The step's command, to paste into a shell where the runner does not run it (plain mode without
+        // --allow-commands, or an admin who prefers to type it).
+        if let command = step.step.command?.value {
+            add(Value(label: strings.string("runner.value.command", in: language), text: command))
         }
         if let figure = step.step.figure,
             let path = figure.path(in: language, fallback: site.sourceLanguage(of: step.procedure))?.value,

@@ -1,4 +1,5 @@
 import Foundation
+import WegwijsCore
 
 /// The runner's screens as lines, with no console: what ``RunDriver`` writes for each phase of a session.
 ///
@@ -14,6 +15,9 @@ public struct RunScreen {
     public var legendsInline = false
     /// The header (procedure and include trail) last drawn above a step: not repeated while it stays the same.
     public var lastHeader: String?
+    /// Whether a step's `command:` may be run from here (`x`): always in a terminal, in plain mode only with
+    /// `--allow-commands`. When not, the step says to type the command by hand.
+    public var commandsAllowed = false
 
     /// The screens of `plan` for a console with `capabilities`.
     public init(session: ContentSession, plan: RunPlan, capabilities: ConsoleCapabilities) {
@@ -215,6 +219,9 @@ public struct RunScreen {
         for note in notes where note.kind == .warning {
             lines.append(contentsOf: noteLines(note, scope: scope, values: values, language))
         }
+        if let command = step.step.command?.value {
+            lines.append(contentsOf: commandLines(command, language))
+        }
         if let figure = step.step.figure {
             lines.append("")
             let alt = session.plainTexts.plain(figure.alt, in: language, procedure: step.procedure)
@@ -235,6 +242,43 @@ public struct RunScreen {
             lines.append(contentsOf: noteLines(note, scope: scope, values: values, language))
         }
         return lines
+    }
+
+    /// The step's command in full, `$ ` before it, and whether `x` runs it or the admin types it.
+    func commandLines(_ command: String, _ language: String) -> [String] {
+        var lines = [""]
+        lines.append(contentsOf: wrapped(
+            s(commandsAllowed ? "runner.command.label" : "runner.command.label.not-allowed", language), indent: 2, style: .strong))
+        lines += TerminalTextRenderer.hanging("    $ ", width: width) { available in
+            Self.wrap(command, width: available, usesColor: capabilities.usesColor)
+        }
+        return lines
+    }
+
+    /// Asking before a command runs: the command in full again, and how to answer.
+    public func commandConfirmation(_ command: String, language: String, yes: String, no: String) -> [String] {
+        var lines = [""] + wrapped(s("runner.command.confirm", language), indent: 0, style: .strong)
+        lines += TerminalTextRenderer.hanging("    $ ", width: width) { available in
+            Self.wrap(command, width: available, usesColor: capabilities.usesColor)
+        }
+        lines += wrapped(s("runner.command.confirm.keys", language, ["yes": yes, "no": no]), indent: 0)
+        return lines
+    }
+
+    // MARK: - Paging
+
+    /// The fewest lines a page shows.
+    public static let minimumPage = 3
+
+    /// What of `lines` is shown now on a window of `rows` rows when `reserved` rows are kept for the key
+    /// hints and the cursor: all when they fit, else as many as fit; the rest is shown later (Space), so no
+    /// line scrolls out of view before it was on screen. A window with room for fewer than ``minimumPage``
+    /// lines beside the hints (a terminal one column wide, where the hints alone fill it) is not paged:
+    /// a page there would be a line or two, and the hints would scroll anyway.
+    public static func page(_ lines: [String], rows: Int?, reserved: Int) -> (shown: [String], rest: [String]) {
+        guard let rows, lines.count + reserved > rows, rows - reserved >= minimumPage else { return (lines, []) }
+        let fits = rows - reserved
+        return (Array(lines.prefix(fits)), Array(lines.dropFirst(fits)))
     }
 
     func noteLines(_ note: Note, scope: LinkResolver.Scope, values: [String: String], _ language: String) -> [String] {

@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// A run of text with one style (and maybe one hyperlink): the unit the line wrapper moves around.
 ///
 /// Text in a span is already safe: spans are made from content only through ``TerminalInlineBuilder``,

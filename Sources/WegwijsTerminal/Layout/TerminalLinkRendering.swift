@@ -1,3 +1,5 @@
+import WegwijsCore
+
 /// What a resolved `ref:`, `term:`, `input:` or `callout:` link becomes in the terminal: the counterpart of
 /// ``LinkMarkup`` for HTML and Markdown, made by ``TerminalInlineBuilder``.
 ///
