@@ -99,8 +99,9 @@ struct Run: AsyncParsableCommand {
             let suggestion = Suggestion.didYouMean(name, among: plan.inputs.map(\.input.id))
             throw ValidationError("procedure '\(procedure.id)' has no input '\(name)'\(suggestion)")
         }
+        // The run speaks in the register the procedure chooses (its own, its group's or the site's).
         let driver = RunDriver(
-            session: session, plan: plan, console: console, store: RunStateStore.standard(environment: environment),
+            session: session.inRegister(of: procedure), plan: plan, console: console, store: RunStateStore.standard(environment: environment),
             options: RunDriver.Options(
                 language: language, languageIsExplicit: lang != nil, presets: values, restart: restart,
                 recordFile: record.map { URL(fileURLWithPath: $0) }, jsonRecordFile: reportJSON.map { URL(fileURLWithPath: $0) },

@@ -30,6 +30,14 @@ public struct ContentSession: Sendable {
         }
     }
 
+    /// The session with its interface strings in the register `procedure` chooses (its own, its group's or the
+    /// site's), for a run of it.
+    public func inRegister(of procedure: Procedure) -> ContentSession {
+        ContentSession(
+            site: site, strings: strings.inRegister(site.register(of: procedure)), plainTexts: plainTexts, files: files, loader: loader,
+            translationRecords: translationRecords)
+    }
+
     /// Loads and validates; the session is nil when the content could not be loaded at all.
     public static func open(_ sources: Sources, timings: inout Timings) -> (session: ContentSession?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
@@ -54,8 +62,9 @@ public struct ContentSession: Sendable {
         let checker = TranslationChecker(site: site, records: records, files: files, plainTexts: plainTexts)
         diagnostics.append(contentsOf: checker.check())
         timings.validate = clock.now - validateStart
+        // Worded as the site chooses (`register:` in site.yaml); a procedure's page or run rewords it for its own.
         let session = ContentSession(
-            site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader, translationRecords: records)
+            site: site, strings: strings.inRegister(site.register?.value), plainTexts: plainTexts, files: files, loader: loader, translationRecords: records)
         return (session, diagnostics)
     }
 }
