@@ -72,8 +72,11 @@ struct NodeReader {
     mutating func register(_ node: YAMLNode) -> Located<Register>? {
         guard let value = string(node, what: "'register'") else { return nil }
         guard let register = Register(rawValue: value) else {
+            // 'Formal' is 'formal' in the wrong case; else the nearest name, if it is a likely typo.
+            let suggestion = Register(rawValue: value.lowercased()).map { " (did you mean '\($0.rawValue)'?)" }
+                ?? Suggestion.didYouMean(value, among: Register.names)
             error(
-                "unknown-register", at: node, "unknown register '\(value)'\(Suggestion.didYouMean(value.lowercased(), among: Register.names))",
+                "unknown-register", at: node, "unknown register '\(value)'\(suggestion)",
                 notes: ["A register is " + Register.names.map { "'\($0)'" }.joined(separator: " or ") + " (Dutch 'u' or 'je')."])
             return nil
         }
