@@ -75,7 +75,7 @@ struct BuildAction {
         if strict { diagnostics.treatWarningsAsErrors() }
         if let session {
             for language in namedLanguages where !session.site.languages.contains(language) {
-                throw ValidationError("'\(language)' is not a language of the site (\(session.site.languages.joined(separator: ", ")))")
+                throw CommandLineWords(session: session).notASiteLanguage(language)
             }
         }
         let sorted = diagnostics.sorted

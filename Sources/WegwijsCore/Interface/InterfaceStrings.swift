@@ -49,6 +49,7 @@ public struct InterfaceStrings: Sendable {
         "procedure.choices", "procedure.choice.step", "procedure.choice.step-link", "procedure.choice.procedure",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",
         "print.contents", "print.reference.earlier", "print.reference.later",
+        "cli.did-you-mean", "cli.not-a-site-language", "cli.set.malformed", "cli.set.unknown-input",
     ] + runnerKeys + translationKeys
 
     /// The keys of the translation status and of PO files.
