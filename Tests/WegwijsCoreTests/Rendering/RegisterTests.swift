@@ -110,6 +110,50 @@ import WegwijsTestSupport
         #expect(try firstScreen("log-in").contains("Voordat je begint (1 van 1)"))
     }
 
+    @Test func aNestedRunSpeaksInItsOwnProceduresRegister() throws {
+        let fixture = try ContentFixture([
+            "site.yaml": Self.site(register: "formal"),
+            "procedures/portal/add-users.yaml": """
+                title: {en: Add users, nl: Gebruikers toevoegen}
+                steps:
+                  - id: decide
+                    title: {en: Decide, nl: Beslis}
+                    choices:
+                      - text: {en: you must log in first, nl: je eerst moet inloggen}
+                        procedure: log-in
+                      - text: {en: you are logged in, nl: u bent ingelogd}
+                        step: last
+                  - id: last
+                    title: {en: Last, nl: Laatste}
+                    result: {en: Done., nl: Klaar.}
+
+                """,
+            "procedures/other/log-in.yaml": """
+                title: {en: Log in, nl: Inloggen}
+                register: informal
+                steps:
+                  - title: {en: Open, nl: Open}
+                    result: {en: Open., nl: Open.}
+
+                """,
+        ])
+        let session = try #require(fixture.open().session)
+        let procedure = try #require(session.site.procedure("add-users"))
+        let console = ScriptedConsole(lines: ["", "1", "", "j", "", "j"])
+        let driver = RunDriver(
+            session: session.inRegister(of: procedure), plan: RunPlan(procedure: procedure, site: session.site), console: console,
+            store: RunStateStore(folder: fixture.root.appendingPathComponent("state")),
+            options: .init(
+                language: "nl", languageIsExplicit: true, presets: [:], restart: false, recordFile: nil, jsonRecordFile: nil,
+                user: "tester"),
+            clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        _ = driver.start()
+        let transcript = console.transcript
+        let informal = try #require(transcript.range(of: "Zie je dit?"), "the nested log-in is informal: \(transcript)")
+        let formal = try #require(transcript.range(of: "Ziet u dit?", range: informal.upperBound..<transcript.endIndex), "back in add-users: formal")
+        #expect(informal.upperBound <= formal.lowerBound)
+    }
+
     // MARK: - Diagnostics
 
     @Test func anUnknownRegisterIsReportedWhereItIsWrittenWithASuggestion() throws {
