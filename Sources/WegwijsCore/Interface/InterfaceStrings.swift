@@ -46,7 +46,7 @@ public struct InterfaceStrings: Sendable {
         "page.all-guides", "page.contents", "page.partly-translated", "search.label", "search.results", "search.one-result",
         "search.no-results", "procedure.prerequisites", "procedure.inputs", "procedure.steps",
         "procedure.step", "procedure.result", "procedure.figure-legend", "procedure.include", "procedure.example",
-        "procedure.choices", "procedure.choice.step", "procedure.choice.step-link", "procedure.choice.procedure",
+        "procedure.choices", "procedure.choice.step", "procedure.choice.procedure",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",
         "print.contents", "print.reference.earlier", "print.reference.later",
         "cli.did-you-mean", "cli.not-a-site-language", "cli.set.malformed", "cli.set.unknown-input",

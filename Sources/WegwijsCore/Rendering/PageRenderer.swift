@@ -146,33 +146,35 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// A choice as its sentence: "If {choice}, go to step N." linking the step by the page's numbering (an
-    /// include is one step), or "If {choice}, follow the steps in {procedure}…"; in print the link is followed by
-    /// its page ("step N on page P"), which the layout engine fills in.
+    /// A choice as its sentence: "If {choice}, go to step N: title." linking the step by the page's numbering
+    /// (an include is one step), or "If {choice}, follow the steps in {procedure}…"; in print the link is followed
+    /// by its page ("step N: title on page P"), which the layout engine fills in, as for every printed reference.
     func choiceItem(_ choice: Choice, scope: LinkResolver.Scope, procedure: Procedure, from number: Int) -> StepItem.ChoiceItem {
         let condition = inline(choice.text, in: scope)
         let href: String
         let words: String
         let isProcedure: Bool
+        let isEarlier: Bool
         switch choice.target {
         case .step(let id):
+            // The validator makes sure the step exists and comes later.
             let found = procedure.step(id)
             let stepNumber = found?.number ?? number
             let plainTitle = found.map { plainTexts.plain($0.step.title, in: language, procedure: procedure) } ?? id
             let anchor = format.stepAnchor(number: stepNumber, id: id, plainTitle: plainTitle, procedureID: procedure.id, language: language)
             href = "#\(anchor)"
-            words = strings.string("procedure.choice.step-link", in: language, ["number": String(stepNumber)])
+            words = strings.string("reference.step", in: language, ["number": String(stepNumber), "title": plainTitle])
             isProcedure = false
+            isEarlier = false
         case .procedure(let id):
             href = format.includeHref(id, language: language)
             words = site.procedure(id).map { plainTexts.title(of: $0, in: language) } ?? id
             isProcedure = true
+            isEarlier = text.markup.isEarlier(procedureID: id, stepNumber: nil, from: procedure.id, step: number)
         }
         var link = format.link(title: words, href: href)
         if format.isOneDocument {
-            // "step 4 on page 7": the neutral wording, a choice is no reference back to something explained.
-            let anchor = String(href.dropFirst())
-            let page = text.markup.pageReference(to: anchor, isEarlier: false)
+            let page = text.markup.pageReference(to: String(href.dropFirst()), isEarlier: isEarlier)
             link = Markup(page.enter + link.source + page.exit)
         }
         return .init(

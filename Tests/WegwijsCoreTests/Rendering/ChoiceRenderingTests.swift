@@ -3,7 +3,7 @@ import Testing
 import WegwijsCore
 import WegwijsTestSupport
 
-/// A step's `choices:` on the page and in print: "If …, go to step N" numbered as the page numbers its steps
+/// A step's `choices:` on the page and in print: "If …, go to step N: title" numbered as the page numbers its steps
 /// (an include is one step), a choice for another procedure linking to its page, "on page P" in print.
 @Suite struct ChoiceRenderingTests {
     static let files: [String: String] = [
@@ -47,13 +47,13 @@ import WegwijsTestSupport
             <div class="choices">
             <p class="choices-label">Which applies?</p>
             <ul class="choice-list">
-            <li>If the user has <em>no</em> account yet, go to <a href="#invite">step 4</a>.</li>
+            <li>If the user has <em>no</em> account yet, go to <a href="#invite">step 4: Invite the user</a>.</li>
             <li>If the user must manage the portal too, follow the steps in <a href="log-in.html">Log in</a>, then continue with the next step.</li>
             </ul>
             </div>
             """))
         let dutch = try page("nl", .html)
-        #expect(dutch.contains(##"<li>Als de gebruiker nog <em>geen</em> account heeft, ga dan naar <a href="#invite">stap 4</a>.</li>"##))
+        #expect(dutch.contains(##"<li>Als de gebruiker nog <em>geen</em> account heeft, ga dan naar <a href="#invite">stap 4: Nodig de gebruiker uit</a>.</li>"##))
     }
 
     @Test func markdownLinksTheStepsHeadingAnchor() throws {
@@ -61,7 +61,7 @@ import WegwijsTestSupport
         #expect(markdown.contains("""
             **Which applies?**
 
-            - If the user has *no* account yet, go to [step 4](#4-invite-the-user).
+            - If the user has *no* account yet, go to [step 4: Invite the user](#4-invite-the-user).
             - If the user must manage the portal too, follow the steps in [Log in](log-in.md), then continue with the next step.
             """))
         #expect(markdown.contains("### 4. Invite the user"))
@@ -72,7 +72,7 @@ import WegwijsTestSupport
         let print = try page("nl", .print)
         #expect(print.contains("""
             <li>Als de gebruiker nog <em>geen</em> account heeft, ga dan naar <span class="page-reference">\
-            <a href="#nl--add-users--invite">stap 4</a> op pagina\u{00A0}<a class="page-number" href="#nl--add-users--invite" \
+            <a href="#nl--add-users--invite">stap 4: Nodig de gebruiker uit</a> op pagina\u{00A0}<a class="page-number" href="#nl--add-users--invite" \
             aria-hidden="true" tabindex="-1"></a></span>.</li>
             """))
         #expect(print.contains(#"id="nl--add-users--invite""#), "the page number's target exists")
