@@ -76,7 +76,7 @@ struct BuildAction {
         }
         if let session {
             for language in namedLanguages where !session.site.languages.contains(language) {
-                throw ValidationError("'\(language)' is not a language of the site (\(session.site.languages.joined(separator: ", ")))")
+                throw CommandLineWords(session: session).notASiteLanguage(language)
             }
         }
         func refuse(_ diagnostics: Diagnostics) -> ExitCode {

@@ -30,12 +30,10 @@ enum ExchangeOutput {
     /// The source languages to write a file for: the one asked for, all of them (split) when there are several
     /// and a file is named, and an error when they go to standard output.
     static func sourceLanguages(
-        _ asked: String?, export: TranslationExport, language: String, output: String?, site: Site
+        _ asked: String?, export: TranslationExport, language: String, output: String?, session: ContentSession
     ) throws -> (languages: [String?], split: Bool) {
         if let asked {
-            guard site.languages.contains(asked) else {
-                throw ValidationError("'\(asked)' is not a language of the site (\(site.languages.joined(separator: ", ")))")
-            }
+            guard session.site.languages.contains(asked) else { throw CommandLineWords(session: session).notASiteLanguage(asked) }
             return ([asked], false)
         }
         let sources = export.sourceLanguages(for: language)

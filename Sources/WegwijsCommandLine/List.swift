@@ -21,7 +21,7 @@ struct List: AsyncParsableCommand {
         let site = session.site
         let language = lang ?? site.sourceLanguage
         guard site.languages.contains(language) else {
-            throw ValidationError("'\(language)' is not a language of the site (\(site.languages.joined(separator: ", ")))")
+            throw CommandLineWords(session: session).notASiteLanguage(language)
         }
         for group in site.groups {
             let procedures = site.procedures(in: group)

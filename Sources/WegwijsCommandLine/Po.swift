@@ -25,10 +25,8 @@ extension Po {
     }
 
     /// Checks that `language` is one of the site's.
-    static func checkLanguage(_ language: String, of site: Site) throws {
-        guard site.languages.contains(language) else {
-            throw ValidationError("'\(language)' is not a language of the site (\(site.languages.joined(separator: ", ")))")
-        }
+    static func checkLanguage(_ language: String, of session: ContentSession) throws {
+        guard session.site.languages.contains(language) else { throw CommandLineWords(session: session).notASiteLanguage(language) }
     }
 }
 
@@ -79,7 +77,7 @@ enum TranslationImport {
             StandardStreams.printError(session.strings.string("import.locale", in: interface, ["given": given, "language": code]))
             return code
         case .none:
-            throw ValidationError("'\(given)' is not a language of the site (\(site.languages.joined(separator: ", ")))")
+            throw CommandLineWords(session: session, language: interface).notASiteLanguage(given)
         }
     }
 

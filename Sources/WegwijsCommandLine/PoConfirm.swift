@@ -30,7 +30,7 @@ struct PoConfirm: AsyncParsableCommand {
     func run() async throws {
         let session = try Po.openSession(options)
         let site = session.site
-        for language in languages { try Po.checkLanguage(language, of: site) }
+        for language in languages { try Po.checkLanguage(language, of: session) }
         let units = site.translationUnits
         var confirmations: [(place: String, language: String)] = []
         var matched = Set<String>()

@@ -28,11 +28,11 @@ struct PoExport: AsyncParsableCommand {
 
     func run() async throws {
         let session = try Po.openSession(options)
-        try Po.checkLanguage(language, of: session.site)
+        try Po.checkLanguage(language, of: session)
         // A PO file has one source language (X-Source-Language): texts written in several go to one file each.
         let exporter = POExporter(session: session)
         let (sources, split) = try ExchangeOutput.sourceLanguages(
-            sourceLanguage, export: TranslationExport(session: session), language: language, output: output, site: session.site)
+            sourceLanguage, export: TranslationExport(session: session), language: language, output: output, session: session)
         let strings = interface ? ImportOptions.strings(session, options).units(for: language) : []
         for source in sources {
             // The strings are written in the site's source language: they go with its texts.

@@ -46,12 +46,6 @@ struct Run: AsyncParsableCommand {
         help: ArgumentHelp("Write the run as JSON (schema wegwijs-run/1) to this file, for audit tools.", valueName: "file"))
     var reportJSON: String?
 
-    func validate() throws {
-        for preset in presets where !preset.contains("=") || preset.hasPrefix("=") {
-            throw ValidationError("--set takes NAME=VALUE, not '\(preset)'")
-        }
-    }
-
     func run() async throws {
         var timings = Timings()
         let (opened, diagnostics) = ContentSession.open(options.sources, timings: &timings)
@@ -61,7 +55,12 @@ struct Run: AsyncParsableCommand {
         }
         let site = session.site
         let environment = ProcessInfo.processInfo.environment
-        let language = try chooseLanguage(site: site, environment: environment)
+        let language = try chooseLanguage(session: session, environment: environment)
+        // Said in the user's language: checked once the interface strings are loaded.
+        let words = CommandLineWords(session: session, language: language)
+        for preset in presets where !preset.contains("=") || preset.hasPrefix("=") {
+            throw ValidationError(words.string("cli.set.malformed", ["value": TerminalText.safe(preset)]))
+        }
         // Refused before the run starts: an admin must not walk a whole procedure to lose its record.
         for file in [record, reportJSON].compactMap({ $0 }) where !Self.canWrite(file) {
             throw ValidationError(session.strings.string("runner.record.not-writable", in: language, ["path": TerminalText.safe(file)]))
@@ -71,7 +70,7 @@ struct Run: AsyncParsableCommand {
         if let id, site.procedure(id) == nil {
             candidates = picker.matches(for: id)
             guard !candidates.isEmpty else {
-                let suggestion = Suggestion.didYouMean(id, among: site.procedures.map(\.id))
+                let suggestion = words.didYouMean(id, among: site.procedures.map(\.id))
                 throw ValidationError(session.strings.string(
                     "runner.unknown-procedure", in: language, ["id": TerminalText.safe(id), "suggestion": suggestion]))
             }
@@ -102,11 +101,16 @@ struct Run: AsyncParsableCommand {
         let plan = RunPlan(procedure: procedure, site: site)
         for name in values.keys.sorted() where !plan.inputs.contains(where: { $0.input.id == name }) {
             console.close()
-            let suggestion = Suggestion.didYouMean(name, among: plan.inputs.map(\.input.id))
-            throw ValidationError("procedure '\(procedure.id)' has no input '\(name)'\(suggestion)")
+            // In the procedure's register, as its run would speak.
+            let words = CommandLineWords(session: session.inRegister(of: procedure), language: language)
+            let suggestion = words.didYouMean(name, among: plan.inputs.map(\.input.id))
+            throw ValidationError(words.string("cli.set.unknown-input", [
+                "id": procedure.id, "name": TerminalText.safe(name), "suggestion": suggestion,
+            ]))
         }
+        // The run speaks in the register the procedure chooses (its own, its group's or the site's).
         let driver = RunDriver(
-            session: session, plan: plan, console: console, store: RunStateStore.standard(environment: environment),
+            session: session.inRegister(of: procedure), plan: plan, console: console, store: RunStateStore.standard(environment: environment),
             options: RunDriver.Options(
                 language: language, languageIsExplicit: lang != nil, presets: values, restart: restart,
                 recordFile: record.map { URL(fileURLWithPath: $0) }, jsonRecordFile: reportJSON.map { URL(fileURLWithPath: $0) },
@@ -135,10 +139,11 @@ struct Run: AsyncParsableCommand {
     }
 
     /// `--lang`, else the language LC_ALL, LC_MESSAGES or LANG names when the site has it, else the source language.
-    func chooseLanguage(site: Site, environment: [String: String]) throws -> String {
+    func chooseLanguage(session: ContentSession, environment: [String: String]) throws -> String {
+        let site = session.site
         if let lang {
             guard site.languages.contains(lang) else {
-                throw ValidationError("'\(lang)' is not a language of the site (\(site.languages.joined(separator: ", ")))")
+                throw CommandLineWords(session: session, environment: environment).notASiteLanguage(lang)
             }
             return lang
         }

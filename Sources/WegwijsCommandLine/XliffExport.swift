@@ -35,7 +35,7 @@ struct XliffExport: AsyncParsableCommand {
 
     func run() async throws {
         let session = try Po.openSession(options)
-        try Po.checkLanguage(language, of: session.site)
+        try Po.checkLanguage(language, of: session)
         let export = TranslationExport(session: session)
         let xliffVersion: XLIFFWriter.Version = version.hasPrefix("2") ? .v2_1 : .v1_2
         let strings = interface ? ImportOptions.strings(session, options).units(for: language) : []
@@ -47,7 +47,7 @@ struct XliffExport: AsyncParsableCommand {
                 to: output)
             return
         }
-        let (sources, split) = try ExchangeOutput.sourceLanguages(sourceLanguage, export: export, language: language, output: output, site: session.site)
+        let (sources, split) = try ExchangeOutput.sourceLanguages(sourceLanguage, export: export, language: language, output: output, session: session)
         for source in sources {
             let units = export.units(for: language, sourceLanguage: source)
                 + (source == nil || source == session.site.sourceLanguage ? strings : [])

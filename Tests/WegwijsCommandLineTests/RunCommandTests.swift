@@ -66,6 +66,38 @@ import WegwijsTestSupport
         #expect(typo.standardError.contains("did you mean 'enable-track-and-trace'?"))
     }
 
+    /// The example content: DHL formal (the site's register), Mijn PostNL informal (its group's); mistakes on the
+    /// command line in the user's language.
+    @Test func theRunAndItsCommandLineMistakesFollowTheLanguageAndTheRegister() throws {
+        let state = StateFolder()
+        let dutch = ["XDG_STATE_HOME": state.url.path, "LANG": "nl_NL.UTF-8"]
+        let mistakes: [([String], String)] = [
+            (["run", "enable-track-and-trac"], "geen procedure 'enable-track-and-trac' (bedoelde u 'enable-track-and-trace'?)"),
+            (["run", "add-users", "--set", "nonsense"], "--set verwacht NAAM=WAARDE, niet 'nonsense'"),
+            (["run", "add-users", "--set", "acount=1"], "procedure 'add-users' vraagt geen waarde 'acount' (bedoelde u 'account'?)"),
+            (["run", "add-users", "--lang", "fr"], "'fr' is geen taal van de site (en, nl)"),
+        ]
+        for (arguments, words) in mistakes {
+            let result = try CommandRunner.run(arguments, in: Repository.root, environment: dutch, input: "")
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.standardError.contains(words), "\(arguments): \(result.standardError)")
+        }
+        let english = try CommandRunner.run(["run", "add-users", "--set", "acount=1"], in: Repository.root, environment: ["LANG": "C"], input: "")
+        #expect(english.standardError.contains("procedure 'add-users' has no input 'acount' (did you mean 'account'?)"))
+
+        // DHL's Add users: formal, and its prerequisite names the procedure that puts it in place (see:).
+        let formal = try CommandRunner.run(["run", "add-users", "--plain"], in: Repository.root, environment: dutch, input: "n\nn\n")
+        #expect(formal.standardOutput.contains("Voordat u begint (1 van 1)"), "\(formal.standardOutput)")
+        #expect(formal.standardOutput.contains("Met “Beheerders toevoegen” regelt u dit."))
+        #expect(formal.status == 3)
+        // Mijn PostNL: informal.
+        let informal = try CommandRunner.run(
+            ["run", "enable-track-and-trace", "--plain"], in: Repository.root, environment: dutch, input: "j\n\n\n\nj\n\nj\n")
+        #expect(informal.standardOutput.contains("Voordat je begint (1 van 1)"), "\(informal.standardOutput)")
+        #expect(informal.standardOutput.contains("Zie je dit?"))
+        #expect(!informal.standardOutput.contains("Ziet u dit?"))
+    }
+
     @Test func pickingAProcedureByPartOfItsTitle() throws {
         let state = StateFolder()
         let result = try CommandRunner.run(
@@ -249,6 +281,9 @@ import WegwijsTestSupport
     @Test func inATerminalEscGoesBackFromAnInputAndCtrlDStops() throws {
         let state = StateFolder()
         let (terminal, before) = try Self.launch("add-users", columns: 80, state: state)
+        // Its prerequisite (administrator rights) first.
+        _ = try terminal.readOutput { Self.isDrawn($0, after: "Is this in place?") }
+        try terminal.send("y")
         _ = try terminal.readOutput { $0.contains("What you need (1 of 2)") && $0.hasSuffix("> ") }
         try terminal.send("123\r")
         let second = try terminal.readOutput { $0.contains("What you need (2 of 2)") && $0.hasSuffix("> ") }

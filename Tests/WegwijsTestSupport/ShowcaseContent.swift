@@ -41,9 +41,10 @@ public enum ShowcaseContent {
             summary:
               en: Give a user the right to ship on *your* account.
             audience: admin
+            register: formal
             requires:
               - en: You have the authorisation [](term:save).
-                nl: Je hebt de autorisatie [](term:save).
+                nl: U hebt de autorisatie [](term:save).
             inputs:
               - id: account
                 label: {en: Account number, nl: Klantnummer}
@@ -83,7 +84,13 @@ public enum ShowcaseContent {
                 result:
                   en: The user appears with status *Pending*.
                   nl: De gebruiker staat erbij met status *In behandeling*.
-              - title: {en: "Check [](ref:add-users#fill-in)", nl: "Controleer [stap 2](ref:add-users#fill-in)"}
+                choices:
+                  - text: {en: "the table shows [](term:save)", nl: "de tabel [](term:save) toont"}
+                    step: check
+                  - text: {en: you are not logged in any more, nl: u niet meer ingelogd bent}
+                    procedure: log-in
+              - id: check
+                title: {en: "Check [](ref:add-users#fill-in)", nl: "Controleer [stap 2](ref:add-users#fill-in)"}
 
             """,
     ]

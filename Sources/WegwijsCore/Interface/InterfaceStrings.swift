@@ -1,15 +1,40 @@
 /// The tool's own words (Step, Note, Prerequisites, runner prompts…) in every language, from
 /// `templates/strings/<language>.yaml`. Code refers to them by key; a new language is a new file.
+///
+/// A strings file may word some strings differently per ``Register`` (Dutch "u" or "je"): a mapping named
+/// after the register (`formal:`) holds those keys, and a lookup in that register finds them first. The
+/// file's own top-level strings serve every register that words a key no differently (English has no
+/// difference at all). Which register a page or a run uses comes from the content (``Site/register(of:)``).
 public struct InterfaceStrings: Sendable {
     /// Strings by language, then by key.
     let table: [String: [String: String]]
+    /// The strings that differ per register, by language, then register, then key.
+    let variants: [String: [Register: [String: String]]]
+    /// The register lookups use; nil: the files' top-level strings.
+    public let register: Register?
     /// The folder as shown in diagnostics.
     public let directoryDisplayPath: String
 
-    /// Strings from a table of languages to keys to strings.
-    public init(table: [String: [String: String]], directoryDisplayPath: String) {
+    /// Strings from a table of languages to keys to strings, and the strings that differ per register.
+    public init(
+        table: [String: [String: String]], variants: [String: [Register: [String: String]]] = [:], register: Register? = nil,
+        directoryDisplayPath: String
+    ) {
         self.table = table
+        self.variants = variants
+        self.register = register
         self.directoryDisplayPath = directoryDisplayPath
+    }
+
+    /// The same strings, looked up in `register` (nil: the files' top-level strings).
+    public func inRegister(_ register: Register?) -> InterfaceStrings {
+        InterfaceStrings(table: table, variants: variants, register: register, directoryDisplayPath: directoryDisplayPath)
+    }
+
+    /// `key` in `language` as this register words it, if the language has it.
+    func lookUp(_ key: String, in language: String) -> String? {
+        if let register, let variant = variants[language]?[register]?[key] { return variant }
+        return table[language]?[key]
     }
 
     /// The languages that have a strings file.
@@ -21,8 +46,10 @@ public struct InterfaceStrings: Sendable {
         "page.all-guides", "page.contents", "page.partly-translated", "search.label", "search.results", "search.one-result",
         "search.no-results", "procedure.prerequisites", "procedure.inputs", "procedure.steps",
         "procedure.step", "procedure.result", "procedure.figure-legend", "procedure.include", "procedure.example",
+        "procedure.choices", "procedure.choice.step", "procedure.choice.procedure",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",
         "print.contents", "print.reference.earlier", "print.reference.later",
+        "cli.did-you-mean", "cli.not-a-site-language", "cli.set.malformed", "cli.set.unknown-input",
     ] + runnerKeys + translationKeys
 
     /// The keys of the translation status and of PO files.
@@ -200,7 +227,7 @@ public struct InterfaceStrings: Sendable {
     ///
     /// Falls back to the first language that has the key, then to the key itself, so a gap never hides text.
     public func string(_ key: String, in language: String, _ values: [String: String] = [:]) -> String {
-        let template = table[language]?[key] ?? languages.lazy.compactMap { table[$0]?[key] }.first ?? key
+        let template = lookUp(key, in: language) ?? languages.lazy.compactMap { lookUp(key, in: $0) }.first ?? key
         guard !values.isEmpty else { return template }
         var result = ""
         var rest = Substring(template)

@@ -18,14 +18,15 @@ extension ContentLoader {
             if let header = SiteHeader(root, reader: &reader) {
                 result = Site(
                     title: header.title, languages: header.languages, languageLocations: header.languageLocations,
-                    groups: header.groups, glossary: site.glossary, procedures: site.procedures, file: site.file)
+                    groups: header.groups, glossary: site.glossary, procedures: site.procedures, file: site.file,
+                    register: header.register)
             }
             diagnostics.append(contentsOf: reader.diagnostics)
         } else if displayPath == site.glossary.file {
             let glossary = Self.glossary(root, file: displayPath, languages: site.languages, diagnostics: &diagnostics)
             result = Site(
                 title: site.title, languages: site.languages, languageLocations: site.languageLocations, groups: site.groups,
-                glossary: glossary, procedures: site.procedures, file: site.file)
+                glossary: glossary, procedures: site.procedures, file: site.file, register: site.register)
         } else if let index = site.procedures.firstIndex(where: { $0.file == displayPath }) {
             let old = site.procedures[index]
             var reader = NodeReader(file: displayPath, languages: site.languages)
@@ -34,7 +35,7 @@ extension ContentLoader {
                 procedures[index] = procedure
                 result = Site(
                     title: site.title, languages: site.languages, languageLocations: site.languageLocations, groups: site.groups,
-                    glossary: site.glossary, procedures: procedures, file: site.file)
+                    glossary: site.glossary, procedures: procedures, file: site.file, register: site.register)
             }
             diagnostics.append(contentsOf: reader.diagnostics)
         } else {

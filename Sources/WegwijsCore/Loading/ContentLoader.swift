@@ -61,7 +61,7 @@ public struct ContentLoader: Sendable {
         let procedures = loadProcedures(header: header, diagnostics: &diagnostics)
         let site = Site(
             title: header.title, languages: header.languages, languageLocations: header.languageLocations,
-            groups: header.groups, glossary: glossary, procedures: procedures, file: siteFile)
+            groups: header.groups, glossary: glossary, procedures: procedures, file: siteFile, register: header.register)
         return (site, diagnostics)
     }
 

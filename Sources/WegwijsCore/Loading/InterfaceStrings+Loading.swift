@@ -4,6 +4,7 @@ extension InterfaceStrings {
     /// Reads every `<language>.yaml` in `directory`, reporting syntax errors, non-string values and missing keys.
     public static func load(from directory: URL, displayPath: String, diagnostics: inout Diagnostics) -> InterfaceStrings {
         var table: [String: [String: String]] = [:]
+        var variants: [String: [Register: [String: String]]] = [:]
         var files: [String: String] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         if names.isEmpty {
@@ -25,7 +26,21 @@ extension InterfaceStrings {
                 continue
             }
             var strings: [String: String] = [:]
+            // The strings a register words differently: `formal:` mapping keys to strings.
+            var overlays: [(register: Register, mapping: YAMLNode.Pairs)] = []
             for (key, value) in mapping {
+                if case .mapping(let overlay) = value.content, let name = key.scalar?.string {
+                    guard let register = Register(rawValue: name) else {
+                        reader.error(
+                            "unknown-register", at: key,
+                            "unknown register '\(name)'" + Suggestion.didYouMean(name, among: Register.names),
+                            notes: ["A mapping in a strings file holds the strings a register words differently: "
+                                + Register.names.map { "'\($0)'" }.joined(separator: " or ") + "."])
+                        continue
+                    }
+                    overlays.append((register, overlay))
+                    continue
+                }
                 guard let name = reader.string(key, what: "a key"), let text = reader.string(value, what: "'\(name)'") else {
                     continue
                 }
@@ -34,9 +49,27 @@ extension InterfaceStrings {
             for key in requiredKeys where strings[key] == nil {
                 reader.diagnostics.error("missing-interface-string", at: .start(of: file), "missing interface string '\(key)'")
             }
+            for overlay in overlays {
+                var worded: [String: String] = [:]
+                for (key, value) in overlay.mapping {
+                    guard let name = reader.string(key, what: "a key"), let text = reader.string(value, what: "'\(name)'") else {
+                        continue
+                    }
+                    // A variant of a string the file does not have would never be looked up under that name.
+                    guard strings[name] != nil else {
+                        reader.error(
+                            "unknown-interface-string", at: key,
+                            "'\(overlay.register.rawValue)' words '\(name)', which this file does not have"
+                                + Suggestion.didYouMean(name, among: strings.keys))
+                        continue
+                    }
+                    worded[name] = text
+                }
+                variants[language, default: [:]][overlay.register, default: [:]].merge(worded) { first, _ in first }
+            }
             diagnostics.append(contentsOf: reader.diagnostics)
             table[language] = strings
         }
-        return InterfaceStrings(table: table, directoryDisplayPath: displayPath)
+        return InterfaceStrings(table: table, variants: variants, directoryDisplayPath: displayPath)
     }
 }

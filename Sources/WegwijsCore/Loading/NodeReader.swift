@@ -68,6 +68,21 @@ struct NodeReader {
         return scalar.string
     }
 
+    /// `register: formal` or `register: informal`, with where it is written, or nil (reported).
+    mutating func register(_ node: YAMLNode) -> Located<Register>? {
+        guard let value = string(node, what: "'register'") else { return nil }
+        guard let register = Register(rawValue: value) else {
+            // 'Formal' is 'formal' in the wrong case; else the nearest name, if it is a likely typo.
+            let suggestion = Register(rawValue: value.lowercased()).map { " (did you mean '\($0.rawValue)'?)" }
+                ?? Suggestion.didYouMean(value, among: Register.names)
+            error(
+                "unknown-register", at: node, "unknown register '\(value)'\(suggestion)",
+                notes: ["A register is " + Register.names.map { "'\($0)'" }.joined(separator: " or ") + " (Dutch 'u' or 'je')."])
+            return nil
+        }
+        return Located(register, at: location(of: node))
+    }
+
     /// An id matching `^[a-z0-9]+(-[a-z0-9]+)*$`, or nil (reported).
     mutating func id(_ node: YAMLNode, what: String) -> String? {
         guard let value = string(node, what: what) else { return nil }

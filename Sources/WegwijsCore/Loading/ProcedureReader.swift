@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one procedure file.
 enum ProcedureReader {
-    static let procedureKeys = ["title", "summary", "audience", "source", "requires", "inputs", "steps"]
+    static let procedureKeys = ["title", "summary", "audience", "source", "register", "requires", "inputs", "steps"]
     static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices", "wait", "command"]
     static let includeKeys = ["include"]
     static let inputKeys = ["id", "label", "pattern", "example"]
@@ -30,6 +30,7 @@ enum ProcedureReader {
                         + Suggestion.didYouMean(value, among: reader.languages))
             }
         }
+        let register = fields["register"].flatMap { reader.register($0) }
         let (requirements, requirementProcedures) = fields["requires"].map { readRequirements($0, reader: &reader) } ?? ([], [:])
         let inputs = fields["inputs"].map { readInputs($0, reader: &reader) } ?? []
         var steps: [StepEntry] = []
@@ -41,7 +42,7 @@ enum ProcedureReader {
         return Procedure(
             id: id, group: group, file: reader.file, title: title, summary: summary, audience: audience,
             sourceLanguage: sourceLanguage, requirements: requirements, requirementProcedures: requirementProcedures,
-            inputs: inputs, steps: steps)
+            inputs: inputs, steps: steps, register: register)
     }
 
     // MARK: - Prerequisites

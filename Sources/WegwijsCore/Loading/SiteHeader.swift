@@ -4,8 +4,10 @@ struct SiteHeader {
     var languages: [String]
     var languageLocations: [SourceLocation]
     var groups: [Group]
+    /// The site's register (`register:`), if it names one.
+    var register: Located<Register>?
 
-    static let keys = ["title", "languages", "groups"]
+    static let keys = ["title", "languages", "groups", "register"]
 
     /// Reads site.yaml's root; nil when it is too broken to go on (title or languages unusable).
     init?(_ root: YAMLNode, reader: inout NodeReader) {
@@ -52,7 +54,9 @@ struct SiteHeader {
                 groups.append(group)
             }
         }
+        let register = fields["register"].flatMap { reader.register($0) }
         guard let title else { return nil }
+        self.register = register
         self.title = title
         self.languages = languages
         self.languageLocations = languageLocations
@@ -60,13 +64,14 @@ struct SiteHeader {
     }
 
     static func group(_ node: YAMLNode, reader: inout NodeReader) -> Group? {
-        guard let fields = reader.fields(of: node, what: "a group", known: ["id", "title"]) else { return nil }
+        guard let fields = reader.fields(of: node, what: "a group", known: ["id", "title", "register"]) else { return nil }
         let id = reader.required("id", in: fields, what: "the group").flatMap { reader.id($0, what: "group id") }
         let title = reader.required("title", in: fields, what: "group '\(id ?? "?")'").flatMap {
             reader.text($0, what: "the title of group '\(id ?? "?")'")
         }
+        let register = fields["register"].flatMap { reader.register($0) }
         guard let id, let title else { return nil }
-        return Group(id: id, title: title, location: fields.location)
+        return Group(id: id, title: title, location: fields.location, register: register)
     }
 
     /// A BCP 47-like code: letters, then optional `-` subtags of letters and digits.

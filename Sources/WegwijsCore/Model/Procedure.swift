@@ -22,6 +22,9 @@ public struct Procedure: Sendable {
     public var inputs: [Input]
     /// The steps, including includes of other procedures.
     public var steps: [StepEntry]
+    /// The register of the procedure's page and runs (`register:`), when it chooses one; else its group's or
+    /// the site's (``Site/register(of:)``).
+    public var register: Located<Register>? = nil
 
     /// The input with `id`.
     public func input(_ id: String) -> Input? { inputs.first { $0.id == id } }

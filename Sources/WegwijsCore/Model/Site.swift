@@ -14,6 +14,9 @@ public struct Site: Sendable {
     public var procedures: [Procedure]
     /// Where site.yaml is.
     public var file: String
+    /// The register of the site's pages and runs where a group or procedure chooses none (`register:` in
+    /// site.yaml); nil: the strings files' own wording.
+    public var register: Located<Register>?
 
     /// The language translations are made from.
     public var sourceLanguage: String { languages.first ?? "en" }
@@ -28,6 +31,11 @@ public struct Site: Sendable {
         groups.first { $0.id == id }
     }
 
+    /// The register `procedure`'s page, chapter and runs use: its own, else its group's, else the site's.
+    public func register(of procedure: Procedure) -> Register? {
+        procedure.register?.value ?? group(procedure.group)?.register?.value ?? register?.value
+    }
+
     /// The procedures of one group, in order.
     public func procedures(in group: Group) -> [Procedure] {
         procedures.filter { $0.group == group.id }
@@ -38,8 +46,9 @@ public struct Site: Sendable {
     /// A site; `procedures` are put in index order.
     public init(
         title: Text, languages: [String], languageLocations: [SourceLocation], groups: [Group],
-        glossary: Glossary, procedures: [Procedure], file: String
+        glossary: Glossary, procedures: [Procedure], file: String, register: Located<Register>? = nil
     ) {
+        self.register = register
         self.title = title
         self.languages = languages
         self.languageLocations = languageLocations
@@ -64,6 +73,8 @@ public struct Group: Sendable {
     public var title: Text
     /// Where the group is declared.
     public var location: SourceLocation
+    /// The register of the group's procedures where they choose none (`register:`).
+    public var register: Located<Register>? = nil
 }
 
 /// UI terms: labels as the portal shows them, in every language.

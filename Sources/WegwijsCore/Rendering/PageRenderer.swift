@@ -4,13 +4,23 @@
 /// template; texts go through ``TextRenderer``. What sets the formats apart is asked of ``OutputFormat``.
 public struct PageRenderer: Sendable {
     let site: Site
-    let strings: InterfaceStrings
+    /// The interface strings, in the register of the page being laid out (``inRegister(of:)``).
+    private(set) var strings: InterfaceStrings
     let templates: Templates
     /// Renders the pages' texts; ``sharing(_:)`` gives it a job's store of parsed texts.
     private(set) var text: TextRenderer
     let plainTexts: PlainTexts
-    /// The interface strings of this language as templates see them; the same for every page.
-    let templateStrings: InterfaceStringsTemplate
+    /// The interface strings of this language as templates see them; the same for every page of a register.
+    private(set) var templateStrings: InterfaceStringsTemplate
+    /// The wording of the other registers the site's procedures choose, made once for all their pages.
+    let otherRegisters: [Register: Wording]
+
+    /// The strings, texts and template strings of one register.
+    struct Wording: Sendable {
+        var strings: InterfaceStrings
+        var text: TextRenderer
+        var templateStrings: InterfaceStringsTemplate
+    }
     /// The language of the pages.
     public let language: String
     /// The output format.
@@ -26,6 +36,28 @@ public struct PageRenderer: Sendable {
         self.format = format
         text = TextRenderer(site: site, plainTexts: plainTexts, strings: strings, language: language, format: format)
         templateStrings = InterfaceStringsTemplate(strings.all(in: language))
+        var others: [Register: Wording] = [:]
+        for register in Set(site.procedures.compactMap { site.register(of: $0) }) where register != strings.register {
+            let worded = strings.inRegister(register)
+            others[register] = Wording(
+                strings: worded, text: TextRenderer(site: site, plainTexts: plainTexts, strings: worded, language: language, format: format),
+                templateStrings: InterfaceStringsTemplate(worded.all(in: language)))
+        }
+        otherRegisters = others
+    }
+
+    /// This renderer in the register `procedure` chooses (its own, its group's or the site's): the index pages
+    /// are worded as the strings given, each procedure's page and chapter as its content asks.
+    func inRegister(of procedure: Procedure) -> PageRenderer {
+        guard let register = site.register(of: procedure), register != strings.register, let wording = otherRegisters[register] else {
+            return self
+        }
+        var renderer = self
+        renderer.strings = wording.strings
+        renderer.text = wording.text
+        renderer.text.trees = text.trees
+        renderer.templateStrings = wording.templateStrings
+        return renderer
     }
 
     /// This renderer, parsing the texts that are not the site's own once in `trees` for every page rendered
@@ -46,8 +78,13 @@ public struct PageRenderer: Sendable {
             text: templates.render(.procedure, in: format, procedurePage(of: procedure)))
     }
 
-    /// Everything the procedure templates show of `procedure`: one page of the site, or a chapter of the printed guide.
+    /// Everything the procedure templates show of `procedure`: one page of the site, or a chapter of the printed
+    /// guide, in the procedure's register.
     func procedurePage(of procedure: Procedure) -> ProcedurePage {
+        inRegister(of: procedure).procedurePageInItsRegister(procedure)
+    }
+
+    private func procedurePageInItsRegister(_ procedure: Procedure) -> ProcedurePage {
         let scope = LinkResolver.Scope(procedure: procedure)
         let chrome = chrome(pageName: procedure.id, procedure: procedure)
         let pageTitle = plainTexts.title(of: procedure, in: language)
@@ -114,8 +151,45 @@ public struct PageRenderer: Sendable {
                         noteID: "\(prefix)\(step.id)-note-\(offset + 1)",
                         quoted: format.quotedNote(label: label, body: body, notTranslated: strings.string("page.not-translated", in: language)))
                 },
-                result: step.result.map { blocks($0, in: scope) }))
+                result: step.result.map { blocks($0, in: scope) },
+                choices: step.choices.map { choiceItem($0, scope: scope, procedure: procedure, from: number) }))
         }
+    }
+
+    /// A choice as its sentence: "If {choice}, go to step N: title." linking the step by the page's numbering
+    /// (an include is one step), or "If {choice}, follow the steps in {procedure}…"; in print the link is followed
+    /// by its page ("step N: title on page P"), which the layout engine fills in, as for every printed reference.
+    func choiceItem(_ choice: Choice, scope: LinkResolver.Scope, procedure: Procedure, from number: Int) -> StepItem.ChoiceItem {
+        let condition = inline(choice.text, in: scope)
+        let href: String
+        let words: String
+        let isProcedure: Bool
+        let isEarlier: Bool
+        switch choice.target {
+        case .step(let id):
+            // The validator makes sure the step exists and comes later.
+            let found = procedure.step(id)
+            let stepNumber = found?.number ?? number
+            let plainTitle = found.map { plainTexts.plain($0.step.title, in: language, procedure: procedure) } ?? id
+            let anchor = format.stepAnchor(number: stepNumber, id: id, plainTitle: plainTitle, procedureID: procedure.id, language: language)
+            href = "#\(anchor)"
+            words = strings.string("reference.step", in: language, ["number": String(stepNumber), "title": plainTitle])
+            isProcedure = false
+            isEarlier = false
+        case .procedure(let id):
+            href = format.includeHref(id, language: language)
+            words = site.procedure(id).map { plainTexts.title(of: $0, in: language) } ?? id
+            isProcedure = true
+            isEarlier = text.markup.isEarlier(procedureID: id, stepNumber: nil, from: procedure.id, step: number)
+        }
+        var link = format.link(title: words, href: href)
+        if format.isOneDocument {
+            let page = text.markup.pageReference(to: String(href.dropFirst()), isEarlier: isEarlier)
+            link = Markup(page.enter + link.source + page.exit)
+        }
+        return .init(
+            text: condition, href: href, isProcedure: isProcedure,
+            sentence: interfaceString(isProcedure ? "procedure.choice.procedure" : "procedure.choice.step", placing: ["choice": condition, "link": link]))
     }
 
     func figureItem(_ figure: Figure, step: Step, scope: LinkResolver.Scope, procedure: Procedure) -> StepItem.FigureItem {
@@ -134,8 +208,27 @@ public struct PageRenderer: Sendable {
 
     /// The interface string `key` escaped for this output, with the tool's own `markup` at its `{placeholder}`.
     func interfaceString(_ key: String, placing markup: Markup, at placeholder: String) -> Markup {
-        let parts = strings.string(key, in: language).components(separatedBy: "{\(placeholder)}")
-        return Markup(parts.map { format.escaped($0).source }.joined(separator: markup.source))
+        interfaceString(key, placing: [placeholder: markup])
+    }
+
+    /// The interface string `key` escaped for this output, with each of `markups` at its `{placeholder}`; other
+    /// braces stay as written.
+    func interfaceString(_ key: String, placing markups: [String: Markup]) -> Markup {
+        var result = ""
+        var plain = ""
+        var rest = Substring(strings.string(key, in: language))
+        while let open = rest.firstIndex(of: "{") {
+            plain += rest[..<open]
+            if let close = rest[open...].firstIndex(of: "}"), let markup = markups[String(rest[rest.index(after: open)..<close])] {
+                result += format.escaped(plain).source + markup.source
+                plain = ""
+                rest = rest[rest.index(after: close)...]
+            } else {
+                plain.append("{")
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return Markup(result + format.escaped(plain + rest).source)
     }
 
     // MARK: - Texts

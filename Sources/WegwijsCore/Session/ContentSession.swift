@@ -33,6 +33,14 @@ public struct ContentSession: Sendable {
         }
     }
 
+    /// The session with its interface strings in the register `procedure` chooses (its own, its group's or the
+    /// site's), for a run of it.
+    public func inRegister(of procedure: Procedure) -> ContentSession {
+        ContentSession(
+            site: site, strings: strings.inRegister(site.register(of: procedure)), plainTexts: plainTexts, files: files, loader: loader,
+            translationRecords: translationRecords)
+    }
+
     /// Loads and validates; the session is nil when the content could not be loaded at all.
     ///
     /// With `deferringProcedureChecks` only the checks of the site as a whole run here; each procedure's are left
@@ -71,9 +79,10 @@ public struct ContentSession: Sendable {
             diagnostics.append(contentsOf: found.translations)
         }
         timings.validate = clock.now - validateStart
+        // Worded as the site chooses (`register:` in site.yaml); a procedure's page or run rewords it for its own.
         let session = ContentSession(
-            site: site, strings: strings, plainTexts: plainTexts, files: files, loader: loader, translationRecords: records,
-            deferredChecks: deferred)
+            site: site, strings: strings.inRegister(site.register?.value), plainTexts: plainTexts, files: files, loader: loader,
+            translationRecords: records, deferredChecks: deferred)
         return (session, diagnostics)
     }
 }

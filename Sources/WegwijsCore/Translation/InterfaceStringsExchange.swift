@@ -16,7 +16,8 @@ public struct InterfaceStringsExchange: Sendable {
 
     /// The strings of `session`, kept in `folder` (shown as `displayFolder`).
     public init(session: ContentSession, folder: URL, displayFolder: String) {
-        strings = session.strings
+        // The files' top-level strings, which the units' places name; not a register's wording of them.
+        strings = session.strings.inRegister(nil)
         sourceLanguage = session.site.sourceLanguage
         self.folder = folder
         self.displayFolder = displayFolder

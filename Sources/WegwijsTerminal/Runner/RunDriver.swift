@@ -680,7 +680,7 @@ public final class RunDriver {
         let title = session.plainTexts.title(of: procedure, in: run.language)
         say("\n" + s("runner.detour.start", ["title": title]))
         let nested = RunDriver(
-            session: session, plan: RunPlan(procedure: procedure, site: session.site), console: console, store: store,
+            session: session.inRegister(of: procedure), plan: RunPlan(procedure: procedure, site: session.site), console: console, store: store,
             options: Options(
                 language: run.language, languageIsExplicit: true, presets: run.state.inputs.filter { key, _ in procedure.input(key) != nil },
                 restart: false, recordFile: nil, user: options.user),

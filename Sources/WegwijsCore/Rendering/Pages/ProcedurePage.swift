@@ -63,6 +63,20 @@ enum StepItem: Sendable {
         var figure: FigureItem?
         var notes: [NoteItem]
         var result: Markup?
+        var choices: [ChoiceItem] = []
+    }
+
+    /// One answer of a step's decision: "If {choice}, go to step N." with a link to the step (on the page, or
+    /// "step N on page P" in print) or to the other procedure.
+    struct ChoiceItem: Sendable {
+        /// The choice's text, the condition.
+        var text: Markup
+        /// Where the choice leads: a step's anchor, or the other procedure's page or chapter.
+        var href: String
+        /// Whether it leads to another procedure rather than a step of this one.
+        var isProcedure: Bool
+        /// The whole sentence, with the text and the link in place.
+        var sentence: Markup
     }
 
     /// A step that sends the reader through another procedure.
@@ -202,6 +216,8 @@ extension StepItem: TemplateObject {
             case "figure": return step.figure.templateValue
             case "notes": return step.notes.templateValue
             case "result": return step.result.templateValue
+            case "choices": return step.choices.templateValue
+            case "hasChoices": return .bool(!step.choices.isEmpty)
             default: break
             }
         case .include(let include):
@@ -210,7 +226,8 @@ extension StepItem: TemplateObject {
             case "isInclude": return .bool(true)
             case "include": return .object(include)
             case "id", "title", "text", "figure", "result": return .null
-            case "notes": return .list([])
+            case "notes", "choices": return .list([])
+            case "hasChoices": return .bool(false)
             default: break
             }
         }
@@ -227,8 +244,23 @@ extension StepItem: TemplateObject {
         fields: [
             "number": .integer, "stepLabel": .text, "anchor": .text, "isInclude": .bool, "include": .optional(IncludeStep.schema),
             "id": .optional(.text), "title": .optional(.markup), "text": .optional(.markup), "figure": .optional(FigureItem.schema),
-            "notes": .list(NoteItem.schema), "result": .optional(.markup),
+            "notes": .list(NoteItem.schema), "result": .optional(.markup), "choices": .list(ChoiceItem.schema), "hasChoices": .bool,
         ]) }
+}
+
+extension StepItem.ChoiceItem: TemplateObject {
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "text": text.templateValue
+        case "href": .text(href)
+        case "isProcedure": .bool(isProcedure)
+        case "sentence": sentence.templateValue
+        default: nil
+        }
+    }
+
+    static var schema: TemplateSchema { .object(
+        name: "Choice", fields: ["text": .markup, "href": .text, "isProcedure": .bool, "sentence": .markup]) }
 }
 
 extension StepItem.IncludeStep: TemplateObject {
