@@ -5,7 +5,8 @@ import WegwijsMarkdown
 @testable import WegwijsTerminal
 
 // One CommonMark text, as a step's text: its links resolved (ref:, term:, input:, callout:, any other scheme),
-// rendered to HTML and Markdown (blocks and inline), to plain text, and for the terminal at widths 1, 40 and
+// rendered to HTML and Markdown (blocks and inline), each also from one tree shared by every output (which
+// must give the same bytes), to plain text, and for the terminal at widths 1, 40 and
 // 500, with and without colour.
 let site = FuzzSite.shared
 let session = site.session
@@ -32,9 +33,15 @@ public func fuzzMarkdownText(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     let document = MarkdownDocument(parsing: source)
     for link in document.links { _ = resolver.resolve(link.destination, in: scope, language: "en") }
     _ = session.plainTexts.plain(text, in: "en", procedure: procedure)
+    // One tree serves every output: each render from the tree shared by all of them (changed for the
+    // render and put back) must equal the render of a text parsed for it alone, in every order.
+    let trees = TextTrees()
     for renderer in renderers {
-        _ = renderer.blocks(text, in: scope)
-        _ = renderer.inline(text, in: scope)
+        var sharing = renderer
+        sharing.trees = trees
+        let alone = (renderer.blocks(text, in: scope).content, renderer.inline(text, in: scope).content)
+        let shared = (sharing.blocks(text, in: scope).content, sharing.inline(text, in: scope).content)
+        guard alone == shared else { fatalError("a shared tree rendered differently in \(renderer.format) \(renderer.language)") }
     }
     for terminal in terminals {
         for width in [1, 40, 500] {

@@ -168,8 +168,7 @@ public struct TranslationExport: Sendable {
     func legendText(number: Int, scope: LinkResolver.Scope, language: String) -> String? {
         guard let step = scope.step, let figure = step.figure, number >= 1, number <= figure.callouts.count else { return nil }
         let callout = figure.callouts[number - 1]
-        let fallbacks = scope.procedure.map { site.fallbackLanguages(for: $0) } ?? site.languages
-        guard let (entry, shownIn) = callout.entry(in: language, fallbacks: fallbacks) else { return nil }
+        guard let (entry, shownIn) = site.entry(of: callout, in: language, procedure: scope.procedure) else { return nil }
         var document = MarkdownDocument(parsing: entry.value)
         document.rewriteLinks { link in
             guard link.text.isEmpty, case .success(let target)? = resolver.resolve(link.destination, in: scope, language: shownIn) else {

@@ -119,8 +119,7 @@ public struct TerminalTextRenderer: Sendable {
 
     /// The version of `text` to show, in this language or its fallback, with the language it is in.
     func entry(of text: Text, in scope: LinkResolver.Scope) -> (entry: Text.Entry, language: String)? {
-        let fallbacks = scope.procedure.map { site.fallbackLanguages(for: $0) } ?? site.languages
-        return text.entry(in: language, fallbacks: fallbacks)
+        site.entry(of: text, in: language, procedure: scope.procedure)
     }
 
     /// Whether `text`, shown in `shownIn`, stands in for a missing translation.

@@ -53,12 +53,11 @@ public struct StepAffordances: Sendable, Equatable {
     ) {
         let resolver = LinkResolver(site: site, plainTexts: plainTexts)
         let scope = LinkResolver.Scope(procedure: step.procedure, step: step.step)
-        let fallbacks = site.fallbackLanguages(for: step.procedure)
         var texts = [step.step.text, step.step.result].compactMap { $0 } + step.step.notes.map(\.text)
         texts += step.step.figure?.callouts ?? []
         var collector = Collector()
         for text in texts {
-            guard let (entry, _) = text.entry(in: language, fallbacks: fallbacks) else { continue }
+            guard let (entry, _) = site.entry(of: text, in: language, procedure: step.procedure) else { continue }
             MarkdownDocument(parsing: entry.value).walk(&collector)
         }
         for found in collector.found {

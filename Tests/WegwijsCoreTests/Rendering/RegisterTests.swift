@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WegwijsCore
+import WegwijsTerminal
 import WegwijsTestSupport
 
 /// `register: formal|informal`: the Dutch interface strings in "u" or "je", chosen by the procedure, its group
