@@ -1,8 +1,8 @@
 import Foundation
 
 extension SiteBuilder {
-    /// Opens, in `root`, the print document of each language and the booklet of them all, for parts of
-    /// `piecesPerPart` pieces, each with its start and end already handed in.
+    /// Opens, in `root`, the print document of each language, for parts of `piecesPerPart` pieces, each with
+    /// its start and end already handed in; the booklet of them all is made from them when they are finished.
     func openPrintDocuments(in root: URL, piecesPerPart: Int) throws -> PrintDocuments {
         let site = session.site
         func title(_ language: String) -> String {
@@ -22,9 +22,11 @@ extension SiteBuilder {
         let bookletTitle = languages.map(title).reduce(into: [String]()) { titles, title in
             if !titles.contains(title) { titles.append(title) }
         }
-        let booklet = try open(
-            PrintedGuide.bookletPath, parts: languages.count, language: languages.first ?? site.sourceLanguage,
-            title: bookletTitle.joined(separator: " · "))
-        return PrintDocuments(documents: documents, booklet: booklet, piecesPerPart: piecesPerPart)
+        let (bookletLanguage, joinedTitle) = (languages.first ?? site.sourceLanguage, bookletTitle.joined(separator: " · "))
+        return PrintDocuments(
+            documents: documents, bookletURL: root.appendingPathComponent(PrintedGuide.bookletPath),
+            bookletStart: PageRenderer.printDocumentEdge(isStart: true, language: bookletLanguage, title: joinedTitle, templates: templates),
+            bookletEnd: PageRenderer.printDocumentEdge(isStart: false, language: bookletLanguage, title: joinedTitle, templates: templates),
+            piecesPerPart: piecesPerPart)
     }
 }

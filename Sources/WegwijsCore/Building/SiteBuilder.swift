@@ -56,26 +56,25 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func render(into staging: URL, timings: inout Timings) async throws -> Diagnostics? {
         let (site, languages, session) = (self.session.site, self.languages, self.session)
-        // Procedures in the printed guides' order, which is the search indexes' order too: pieces of those files
-        // are handed in about in the order they are written, so few wait in memory for an earlier one. Then
-        // the procedures in no group (a page each, no chapter), the print documents' other pieces and the indexes.
+        // The printed guides' pieces in their order, a procedure's chapter by the job that makes everything of
+        // that procedure (the search indexes follow the same order): pieces of those files are handed in about in
+        // the order they are written, so few wait in memory for an earlier one. Then the procedures in no group
+        // (a page each, no chapter) and the indexes.
         let printPieces = PrintPiece.pieces(of: site)
         let procedureIndex = site.procedureIndex
         var jobs: [Job] = []
         var inGuide = Set<Int>()
         for (number, piece) in printPieces.enumerated() {
-            guard case .chapter(let procedure) = piece, let index = procedureIndex[procedure.id], !inGuide.contains(index) else { continue }
-            jobs.append(.procedure(index, chapter: number, searchLine: inGuide.count))
-            inGuide.insert(index)
+            if case .chapter(let procedure) = piece {
+                guard let index = procedureIndex[procedure.id], !inGuide.contains(index) else { continue }
+                jobs.append(.procedure(index, chapter: number, searchLine: inGuide.count))
+                inGuide.insert(index)
+            } else {
+                for part in languages.indices { jobs.append(.printPiece(number, part: part)) }
+            }
         }
         for index in site.procedures.indices where !inGuide.contains(index) {
             jobs.append(.procedure(index, chapter: nil, searchLine: nil))
-        }
-        for part in languages.indices {
-            for (number, piece) in printPieces.enumerated() {
-                if case .chapter = piece { continue }
-                jobs.append(.printPiece(number, part: part))
-            }
         }
         for format in OutputFormat.pageFormats {
             for language in languages.indices { jobs.append(.index(language: language, format: format)) }

@@ -23,6 +23,9 @@ final class StreamedFile: Sendable {
         var waiting: [Int: String] = [:]
         var nextPiece = 0
         var writtenBytes = 0
+        /// Where the pieces between the first and the last begin and end in the file, once known.
+        var bodyStart = 0
+        var bodyEnd = 0
         var isClosed = false
     }
 
@@ -45,11 +48,19 @@ final class StreamedFile: Sendable {
                 "piece \(number) of \(url.path) handed in twice")
             progress.waiting[number] = piece
             while let text = progress.waiting.removeValue(forKey: progress.nextPiece) {
+                if progress.nextPiece == pieceCount - 1 { progress.bodyEnd = progress.writtenBytes }
                 try OutputWriter.write(text, to: descriptor, path: url.path)
                 progress.writtenBytes += text.utf8.count
+                if progress.nextPiece == 0 { progress.bodyStart = progress.writtenBytes }
                 progress.nextPiece += 1
             }
         }
+    }
+
+    /// Where the pieces between the first and the last are in the finished file (its body, without the
+    /// start and end pieces), as byte offsets.
+    var body: Range<Int> {
+        state.withLock { $0.bodyStart..<max($0.bodyStart, $0.bodyEnd) }
     }
 
     /// How many pieces are written so far: those before the first that has not been handed in.

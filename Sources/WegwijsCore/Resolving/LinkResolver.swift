@@ -42,34 +42,47 @@ public struct LinkResolver: Sendable {
     /// The schemes with meaning.
     public static let schemes = ["ref", "term", "input", "callout"]
 
-    let site: Site
-    let plainTexts: PlainTexts
-    /// Where the titles, labels and legends a link shows are parsed once for one job (see ``TextTrees``), or nil.
-    var trees: TextTrees?
+    /// The site and its plain texts, held once: resolvers are copied into every render's closures, and a copy
+    /// of each field of both was dozens of retains per text.
+    final class Storage: Sendable {
+        let site: Site
+        let plainTexts: PlainTexts
+
+        init(site: Site, plainTexts: PlainTexts) {
+            self.site = site
+            self.plainTexts = plainTexts
+        }
+    }
+
+    let storage: Storage
+    var site: Site { storage.site }
+    var plainTexts: PlainTexts { storage.plainTexts }
 
     /// A resolver over `site`.
     public init(site: Site, plainTexts: PlainTexts) {
-        self.site = site
-        self.plainTexts = plainTexts
+        storage = Storage(site: site, plainTexts: plainTexts)
     }
 
     /// What `destination` stands for in `language`: nil for an ordinary link, a problem for a broken one.
-    public func resolve(_ destination: String, in scope: Scope, language: String) -> Result<Target, Problem>? {
+    ///
+    /// The titles, labels and legends a link shows are parsed in `trees` (one job's store, see ``TextTrees``)
+    /// unless they are the site's own texts; with none, each on its own.
+    public func resolve(_ destination: String, in scope: Scope, language: String, trees: TextTrees? = nil) -> Result<Target, Problem>? {
         guard let colon = destination.firstIndex(of: ":") else { return nil }
         let scheme = String(destination[..<colon]).lowercased()
         let argument = String(destination[destination.index(after: colon)...])
         switch scheme {
-        case "ref": return resolveReference(argument, language: language)
+        case "ref": return resolveReference(argument, language: language, trees: trees)
         case "term": return resolveTerm(argument, language: language)
-        case "input": return resolveInput(argument, scope: scope, language: language)
-        case "callout": return resolveCallout(argument, scope: scope, language: language)
+        case "input": return resolveInput(argument, scope: scope, language: language, trees: trees)
+        case "callout": return resolveCallout(argument, scope: scope, language: language, trees: trees)
         default: return nil
         }
     }
 
     // MARK: - The four kinds
 
-    func resolveReference(_ argument: String, language: String) -> Result<Target, Problem> {
+    func resolveReference(_ argument: String, language: String, trees: TextTrees? = nil) -> Result<Target, Problem> {
         let parts = argument.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let procedureID = parts[0]
         guard let procedure = site.procedure(procedureID) else {
@@ -103,7 +116,7 @@ public struct LinkResolver: Sendable {
         return .success(.term(key: key, label: label, language: shownIn))
     }
 
-    func resolveInput(_ id: String, scope: Scope, language: String) -> Result<Target, Problem> {
+    func resolveInput(_ id: String, scope: Scope, language: String, trees: TextTrees? = nil) -> Result<Target, Problem> {
         guard let procedure = scope.procedure else {
             return .failure(Problem(id: "unknown-input", summary: "input '\(id)' can only be used inside a procedure"))
         }
@@ -117,7 +130,7 @@ public struct LinkResolver: Sendable {
         return .success(.input(id: id, label: label, language: shownIn))
     }
 
-    func resolveCallout(_ argument: String, scope: Scope, language: String) -> Result<Target, Problem> {
+    func resolveCallout(_ argument: String, scope: Scope, language: String, trees: TextTrees? = nil) -> Result<Target, Problem> {
         guard let number = Int(argument), number >= 1, String(number) == argument else {
             return .failure(Problem(id: "unknown-callout", summary: "callout '\(argument)' is not a marker number such as 'callout:1'"))
         }

@@ -43,14 +43,12 @@ public struct SearchIndex: Sendable {
     let site: Site
     let plainTexts: PlainTexts
     let strings: InterfaceStrings
-    private(set) var resolver: LinkResolver
+    let resolver: LinkResolver
     let markup: LinkMarkup
     /// The language of the pages.
     public let language: String
     /// Where the texts of the procedure being indexed are parsed once (shared with its pages), or nil.
-    var trees: TextTrees? {
-        didSet { resolver.trees = trees }
-    }
+    var trees: TextTrees?
 
     /// The index of `language`'s pages of `site`.
     public init(site: Site, plainTexts: PlainTexts, strings: InterfaceStrings, language: String) {
@@ -142,10 +140,11 @@ public struct SearchIndex: Sendable {
     /// them, and the language it is really in.
     func plain(_ text: Text, in scope: LinkResolver.Scope) -> (text: String, language: String) {
         guard let (entry, shownIn) = site.entry(of: text, in: language, procedure: scope.procedure) else { return ("", language) }
-        let (resolver, markup, language) = (self.resolver, self.markup, self.language)
         let plain = plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { document in
             document.render(.plainText) { link in
-                guard case .success(let target)? = resolver.resolve(link.destination, in: scope, language: language) else { return nil }
+                guard case .success(let target)? = resolver.resolve(link.destination, in: scope, language: language, trees: trees) else {
+                    return nil
+                }
                 return [link.text.isEmpty ? .text(markup.text(for: target)) : .originalContent]
             }
         }
@@ -162,7 +161,7 @@ public struct SearchIndex: Sendable {
         guard let (entry, _) = site.entry(of: text, in: language, procedure: scope.procedure) else { return [] }
         let links = plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { $0.links }
         return links.compactMap { link in
-            switch resolver.resolve(link.destination, in: scope, language: language) {
+            switch resolver.resolve(link.destination, in: scope, language: language, trees: trees) {
             case .success(let target)?:
                 switch target {
                 case .term, .input: markup.text(for: target)

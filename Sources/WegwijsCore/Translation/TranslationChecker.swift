@@ -86,8 +86,6 @@ public struct TranslationChecker: Sendable {
     func check(_ unit: TranslationUnit, labels: [String: GlossaryLabels], trees: TextTrees?, into diagnostics: inout Diagnostics)
         -> Set<String>
     {
-        var resolver = self.resolver
-        resolver.trees = trees
         var usedTerms = Set<String>()
         var destinationsByLanguage: [String: [MarkdownLink]] = [:]
         var termsBySourceLanguage = Set<String>()
@@ -116,7 +114,7 @@ public struct TranslationChecker: Sendable {
         let sourceLinks = destinationsByLanguage[unit.sourceLanguage] ?? []
         let scope = LinkResolver.Scope(procedure: unit.procedure, step: unit.step)
         func resolves(_ link: MarkdownLink, in language: String) -> Bool {
-            if case .failure = resolver.resolve(link.destination, in: scope, language: language) { return false }
+            if case .failure = resolver.resolve(link.destination, in: scope, language: language, trees: trees) { return false }
             return true
         }
         // Links are compared once the source's all resolve: until then its errors say what to fix first.

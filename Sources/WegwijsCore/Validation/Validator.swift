@@ -100,15 +100,13 @@ public struct Validator: Sendable {
     }
 
     func checkLinks(in text: Text, scope: LinkResolver.Scope, trees: TextTrees?, into diagnostics: inout Diagnostics) {
-        var resolver = self.resolver
-        resolver.trees = trees
         for (language, entry) in text.versions {
             // Only strings that can hold a link are parsed.
             guard entry.value.hasClosingBracket(followedByAnyOf: "(:") else { continue }
             let resolveIn = language == "*" ? site.sourceLanguage : language
             let links = resolver.plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { $0.links }
             for link in links {
-                guard case .failure(let problem) = resolver.resolve(link.destination, in: scope, language: resolveIn) else {
+                guard case .failure(let problem) = resolver.resolve(link.destination, in: scope, language: resolveIn, trees: trees) else {
                     continue
                 }
                 let location = files.location(of: link, in: entry)
