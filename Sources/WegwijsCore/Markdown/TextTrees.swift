@@ -36,34 +36,40 @@ public final class TextTrees: Sendable {
         }
     }
 
-    private let trees: Protected<[String: Tree]>
+    /// The trees a store holds from the start (the site's): never changed, so read without a lock.
+    private let fixed: [String: Tree]
+    /// The trees a store parses as it is asked (a job's), behind its lock; nil for a store of fixed trees.
+    private let added: Protected<[String: Tree]>?
 
-    /// An empty store.
+    /// An empty store that parses each text the first time it is asked for.
     public init() {
-        trees = Protected([:])
+        fixed = [:]
+        added = Protected([:])
     }
 
-    /// A store that holds the trees of `sources` from the start.
+    /// A store that holds the trees of `sources` from the start, and no others.
     init(parsing sources: some Sequence<String>) {
         var trees: [String: Tree] = [:]
         for source in sources where trees[source] == nil { trees[source] = Tree(parsing: source) }
-        self.trees = Protected(trees)
-    }
-
-    /// Whether `source`'s tree is in the store.
-    func contains(_ source: String) -> Bool {
-        trees.withLock { $0[source] != nil }
+        fixed = trees
+        added = nil
     }
 
     /// How many texts the store has parsed.
-    var count: Int { trees.withLock { $0.count } }
+    var count: Int { fixed.count + (added?.withLock { $0.count } ?? 0) }
 
-    /// `body`'s answer with the tree of `source`, parsed the first time it is asked for.
+    /// `body`'s answer with the tree of `source`, parsed the first time it is asked for (or, in a store of
+    /// fixed trees that lacks it, for `body` alone).
     ///
     /// `body` may change the tree for its render but must leave it as it found it (the document's
     /// `render(_:nestingHeadingsBy:rewritingLinks:)` does).
     func withTree<Result: Sendable>(of source: String, _ body: (inout MarkdownDocument) -> Result) -> Result {
-        let tree = trees.withLock { trees in
+        if let tree = fixed[source] { return tree.withDocument(parsedFrom: source, body) }
+        guard let added else {
+            var document = MarkdownDocument(parsing: source)
+            return body(&document)
+        }
+        let tree = added.withLock { trees in
             if let tree = trees[source] { return tree }
             let tree = Tree(parsing: source)
             trees[source] = tree
@@ -80,7 +86,7 @@ public final class TextTrees: Sendable {
     func withTree<Result: Sendable>(
         of source: String, orParsedIn local: TextTrees?, _ body: (inout MarkdownDocument) -> Result
     ) -> Result {
-        if let tree = trees.withLock({ $0[source] }) { return tree.withDocument(parsedFrom: source, body) }
+        if let tree = fixed[source] { return tree.withDocument(parsedFrom: source, body) }
         if let local { return local.withTree(of: source, body) }
         var document = MarkdownDocument(parsing: source)
         return body(&document)
