@@ -29,7 +29,7 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     guard library.contains("page") else { return 0 }
-    for problem in library.problems(in: "page", against: pageSchema) {
+    for problem in library.problems(in: "page", against: Fixture.pageSchema) {
         guard let source = sources[problem.template] else { fatalError("a problem in '\(problem.template)', no template of the input") }
         checkPosition(line: problem.line, column: problem.column, in: source, what: "problem '\(problem.message)' in \(problem.template)")
     }
@@ -83,13 +83,16 @@ let page = TemplateValue.object(Fields(fields: [
     "site": .object(Fields(fields: ["name": .text("Wegwijs &§"), "languages": .list([.text("en"), .text("nl")])])),
 ]))
 
-var pageSchema: TemplateSchema {
-    let step = TemplateSchema.object(name: "Step", fields: [
-        "number": .integer, "text": .text, "html": .markup, "done": .bool, "steps": .list(.any), "note": .optional(.text),
-    ])
-    return .object(name: "Page", fields: [
-        "title": .text, "body": .markup, "count": .integer, "ratio": .decimal, "flag": .bool, "off": .bool,
-        "none": .optional(.text), "empty": .text, "steps": .list(step), "words": .list(.any),
-        "site": .object(name: "Site", fields: ["name": .text, "languages": .list(.text)]),
-    ])
+/// The schema of `page`; a computed static (top-level variables of main.swift belong to the main actor).
+enum Fixture {
+    static var pageSchema: TemplateSchema {
+        let step = TemplateSchema.object(name: "Step", fields: [
+            "number": .integer, "text": .text, "html": .markup, "done": .bool, "steps": .list(.any), "note": .optional(.text),
+        ])
+        return .object(name: "Page", fields: [
+            "title": .text, "body": .markup, "count": .integer, "ratio": .decimal, "flag": .bool, "off": .bool,
+            "none": .optional(.text), "empty": .text, "steps": .list(step), "words": .list(.any),
+            "site": .object(name: "Site", fields: ["name": .text, "languages": .list(.text)]),
+        ])
+    }
 }
