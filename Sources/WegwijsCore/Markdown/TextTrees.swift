@@ -55,9 +55,6 @@ public final class TextTrees: Sendable {
         added = nil
     }
 
-    /// How many texts the store has parsed.
-    var count: Int { fixed.count + (added?.withLock { $0.count } ?? 0) }
-
     /// `body`'s answer with the tree of `source`, parsed the first time it is asked for (or, in a store of
     /// fixed trees that lacks it, for `body` alone).
     ///

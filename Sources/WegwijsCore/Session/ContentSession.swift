@@ -107,9 +107,7 @@ public struct DeferredChecks: Sendable {
 
     /// Every diagnostic, each procedure checked here (on every core), for a build that will not render.
     public func diagnosticsWithoutRendering() -> Diagnostics {
-        let procedures = checks.validator.site.procedures
-        let checks = self.checks
-        return diagnostics(procedures: ParallelMap.map(procedures.count) { checks.check(procedures[$0], trees: TextTrees()) })
+        diagnostics(procedures: checks.procedureChecks())
     }
 }
 

@@ -48,12 +48,15 @@ public struct ContentChecks: Sendable {
 
     /// Every check, the procedures on every core.
     public func all() -> Found {
-        let site = siteChecks()
+        found(site: siteChecks(), procedures: procedureChecks())
+    }
+
+    /// Each procedure's checks, in the site's order, on every core.
+    public func procedureChecks() -> [ProcedureFindings] {
         let procedures = validator.site.procedures
         let checks = self
-        let results = ParallelMap.map(procedures.count) { index in
+        return ParallelMap.map(procedures.count) { index in
             checks.check(procedures[index], trees: TextTrees())
         }
-        return found(site: site, procedures: results)
     }
 }
