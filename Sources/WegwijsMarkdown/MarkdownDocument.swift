@@ -16,6 +16,9 @@ import Darwin
 /// images whose scheme is not safe (see ``LinkSafety``) lose their destination and keep their text.
 public struct MarkdownDocument: ~Copyable {
     let root: OpaquePointer
+    /// What parsing took out of the text because it may reach no output, in document order: the validator
+    /// warns of each, so a writer learns why a tag or a link is missing from the page.
+    public private(set) var removedContent: [RemovedContent] = []
 
     /// How many documents this process has parsed: what `--timings` and the one-parse tests count.
     public static var parseCount: Int { parses.load(ordering: .relaxed) }
@@ -130,23 +133,31 @@ public struct MarkdownDocument: ~Copyable {
         }
     }
 
-    /// Removes raw HTML and neutralises links and images whose destination is not safe.
+    /// Removes raw HTML and neutralises links and images whose destination is not safe, noting each.
     private mutating func removeUnsafeContent() {
         var rawHTML: [OpaquePointer] = []
         var unsafeLinks: [OpaquePointer] = []
+        var removed: [RemovedContent] = []
         forEachNode { node, isEntering in
             guard isEntering else { return }
+            let kind: RemovedContent.Kind
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(node)
-            case CMARK_NODE_LINK:
-                if !LinkSafety.isSafe(linkDestination: Self.url(of: node)) { unsafeLinks.append(node) }
-            case CMARK_NODE_IMAGE:
-                if !LinkSafety.isSafe(imageSource: Self.url(of: node)) { unsafeLinks.append(node) }
+                kind = .rawHTML(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+            case CMARK_NODE_LINK where !LinkSafety.isSafe(linkDestination: Self.url(of: node)):
+                unsafeLinks.append(node)
+                kind = .link(destination: Self.url(of: node))
+            case CMARK_NODE_IMAGE where !LinkSafety.isSafe(imageSource: Self.url(of: node)):
+                unsafeLinks.append(node)
+                kind = .image(source: Self.url(of: node))
             default:
-                break
+                return
             }
+            removed.append(RemovedContent(
+                kind: kind, line: Int(cmark_node_get_start_line(node)), utf8Column: Int(cmark_node_get_start_column(node))))
         }
+        removedContent = removed
         for node in rawHTML {
             cmark_node_unlink(node)
             cmark_node_free(node)

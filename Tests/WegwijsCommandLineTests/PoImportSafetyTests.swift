@@ -33,6 +33,30 @@ import WegwijsTestSupport
         #expect(try CommandRunner.run(["check"], in: seed.root).status == 0)
     }
 
+    /// A translation that comes back with a link a browser would run, or an image no page may load, is refused
+    /// (a parse used to drop them before the check saw them); raw HTML, which is only left out, is a warning.
+    @Test func aTranslationWithAnUnsafeLinkOrImageIsRefusedAndRawHTMLWarnedOf() throws {
+        let seed = try SeedCopy()
+        var file = try exported(seed)
+        file = file.replacingOccurrences(of: "msgid \"Save\"\nmsgstr \"Opslaan\"", with: "msgid \"Save\"\nmsgstr \"[Opslaan](JaVaScRiPt:alert(1))\"")
+        file = file.replacingOccurrences(of: "msgid \"Access eSecure\"\nmsgstr \"Naar eSecure gaan\"", with: "msgid \"Access eSecure\"\nmsgstr \"Naar ![x](file:///etc/passwd) gaan\"")
+        file = file.replacingOccurrences(of: "msgid \"Email ID\"\nmsgstr \"E-mailadres\"", with: "msgid \"Email ID\"\nmsgstr \"<b>E-mailadres</b>\"")
+        try Data(file.utf8).write(to: seed.root.appendingPathComponent("nl.po"))
+        let result = try CommandRunner.run(["po", "import", "nl.po"], in: seed.root)
+        #expect(result.status == 1, "entries were refused")
+        let save = line(of: "msgctxt \"glossary/save\"", in: file)
+        #expect(result.standardError.contains("nl.po:\(save):1: error: in the translation of 'glossary/save': the link to 'JaVaScRiPt:alert(1)' is shown as plain text: its scheme is not allowed; not applied"), "\(result.standardError)")
+        #expect(result.standardError.contains("error: in the translation of 'access-esecure/title': the image 'file:///etc/passwd' is shown as its alternative text: its source is not allowed; not applied"))
+        let email = line(of: "msgctxt \"glossary/email-id\"", in: file)
+        #expect(result.standardError.contains("nl.po:\(email):1: warning: in the translation of 'glossary/email-id': raw HTML is left out of every output: '<b>'"))
+        #expect(result.standardError.contains("2 refused (see above)"))
+        let glossary = try String(contentsOf: seed.content.appendingPathComponent("glossary.yaml"), encoding: .utf8)
+        #expect(glossary.contains("save: {en: Save, nl: Opslaan}"), "a refused entry is not written")
+        #expect(glossary.contains("<b>E-mailadres</b>"), "an entry with a warning is applied, as content with raw HTML builds")
+        let access = try String(contentsOf: seed.content.appendingPathComponent("procedures/dhl-esecure/access-esecure.yaml"), encoding: .utf8)
+        #expect(access.contains("  nl: Naar eSecure gaan\n"))
+    }
+
     @Test func aSourceThatWasOnlyRewrappedStillMatchesByFingerprint() throws {
         let seed = try SeedCopy()
         var file = try exported(seed)

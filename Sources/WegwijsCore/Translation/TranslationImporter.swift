@@ -214,15 +214,27 @@ public struct TranslationImporter: Sendable {
     /// safe, and are ones its source has (errors); links of the source it lacks are warnings.
     func check(_ value: String, of unit: TranslationUnit, source: String, language: String, at location: SourceLocation, into problems: inout Diagnostics) {
         let scope = LinkResolver.Scope(procedure: unit.procedure, step: unit.step)
-        let links = value.hasClosingBracket(followedByAnyOf: "(") || value.contains("<") ? MarkdownDocument(parsing: value).links : []
+        var links: [MarkdownLink] = [], removed: [RemovedContent] = []
+        if value.hasClosingBracket(followedByAnyOf: "(:") || value.utf8.contains(UInt8(ascii: "<")) {
+            let document = MarkdownDocument(parsing: value)
+            (links, removed) = (document.links, document.removedContent)
+        }
         let sourceLinks = source.hasClosingBracket(followedByAnyOf: "(") ? MarkdownDocument(parsing: source).links : []
         var remaining: [String: Int] = [:]
         for link in sourceLinks { remaining[link.destination, default: 0] += 1 }
-        for link in links {
-            if !LinkSafety.isSafe(linkDestination: link.destination) {
-                problems.error("import-unsafe-link", at: location, "the translation links to '\(link.destination)', which Wegwijs does not allow")
-                continue
+        // A translation that came back with a link or an image no output may show is refused; raw HTML,
+        // which is only left out, is said as the validator says it of the content.
+        // One of each kind per entry: they all point at the entry's first line.
+        var saidKinds: Set<String> = []
+        for item in removed {
+            let (id, message, note) = item.warning
+            guard saidKinds.insert(id).inserted else { continue }
+            switch item.kind {
+            case .rawHTML: problems.warning("import-\(id)", at: location, "in the translation of '\(unit.place)': \(message)", notes: [note])
+            case .link, .image: problems.error("import-\(id)", at: location, "in the translation of '\(unit.place)': \(message)", notes: [note])
             }
+        }
+        for link in links {
             if case .failure(let problem)? = resolver.resolve(link.destination, in: scope, language: language) {
                 problems.error("import-\(problem.id)", at: location, "in the translation of '\(unit.place)': \(problem.summary)", notes: problem.notes)
                 continue

@@ -99,12 +99,31 @@ public struct Validator: Sendable {
         }
     }
 
+    /// How many of a text's raw HTML tags and unsafe links or images are listed one by one.
+    static let removedContentShown = 3
+
     func checkLinks(in text: Text, scope: LinkResolver.Scope, trees: TextTrees?, into diagnostics: inout Diagnostics) {
         for (language, entry) in text.versions {
-            // Only strings that can hold a link are parsed.
-            guard entry.value.hasClosingBracket(followedByAnyOf: "(:") else { continue }
+            // Only strings that can hold a link or raw HTML are parsed.
+            guard entry.value.hasClosingBracket(followedByAnyOf: "(:") || entry.value.utf8.contains(UInt8(ascii: "<")) else {
+                continue
+            }
             let resolveIn = language == "*" ? site.sourceLanguage : language
-            let links = resolver.plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { $0.links }
+            let (links, removed) = resolver.plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) {
+                ($0.links, $0.removedContent)
+            }
+            // The first few of a text, then how many more: a pasted page of HTML is one problem, not thousands.
+            for item in removed.prefix(Self.removedContentShown) {
+                let location = files.location(line: item.line, utf8Column: item.utf8Column, in: entry)
+                let (id, message, note) = item.warning
+                diagnostics.warning(id, at: location, message, notes: [note])
+            }
+            if removed.count > Self.removedContentShown {
+                let next = removed[Self.removedContentShown]
+                diagnostics.warning(
+                    next.warning.id, at: files.location(line: next.line, utf8Column: next.utf8Column, in: entry),
+                    "\(removed.count - Self.removedContentShown) more raw HTML tags, links or images like the ones above, from here on, no output shows")
+            }
             for link in links {
                 guard case .failure(let problem) = resolver.resolve(link.destination, in: scope, language: resolveIn, trees: trees) else {
                     continue
@@ -174,5 +193,28 @@ public struct Validator: Sendable {
             let path = (cycle + [first]).map { "'\($0)'" }.joined(separator: " → ")
             diagnostics.error("include-cycle", at: location, "include cycle: \(path)", notes: ["A procedure cannot include itself, directly or through others."])
         }
+    }
+}
+
+extension RemovedContent {
+    /// What the validator says of it: an id, the message and what to do instead.
+    var warning: (id: String, message: String, note: String) {
+        switch kind {
+        case .rawHTML(let html):
+            ("raw-html", "raw HTML is left out of every output: '\(Self.quoted(html))'",
+             "Write it in Markdown (**bold**, *emphasis*, `code`, [text](https://…)); Wegwijs never passes HTML through.")
+        case .link(let destination):
+            ("unsafe-link", "the link to '\(Self.quoted(destination))' is shown as plain text: its scheme is not allowed",
+             "Links may use http:, https:, mailto:, tel:, ref:, term:, input:, callout: or no scheme.")
+        case .image(let source):
+            ("unsafe-image", "the image '\(Self.quoted(source))' is shown as its alternative text: its source is not allowed",
+             "Images may come from a path in the content folder, http:, https: or a PNG, GIF, JPEG or WebP data: address.")
+        }
+    }
+
+    /// The first line of `text`, at most 60 characters.
+    static func quoted(_ text: String) -> String {
+        let line = text.prefix { $0 != "\n" && $0 != "\r" }
+        return line.count > 60 ? line.prefix(59) + "…" : String(line)
     }
 }

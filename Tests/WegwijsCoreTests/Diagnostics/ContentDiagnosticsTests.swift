@@ -365,4 +365,36 @@ import WegwijsTestSupport
         ])
         #expect(result == result.sorted { $0.localizedStandardCompare($1) == .orderedAscending })
     }
+    /// Raw HTML and links or images no output may show are taken out of the page; `check` says where, so a
+    /// writer learns why a word lost its emphasis or its link (in every language, every scalar style).
+    @Test func rawHTMLAndUnsafeLinksAreWarnedOfWhereTheyStand() throws {
+        let text = """
+            title:
+              en: Add <b>users</b>
+              nl: "Gebruikers [toevoegen](javascript:alert(1))"
+            steps:
+              - id: fill-in
+                title: {en: Fill in, nl: Invullen}
+                text:
+                  en: |
+                    <div>Boxed</div>
+
+                    See [the manual][m] and <vbscript:x> ![logo](data:image/svg+xml;base64,PHN2Zz4=).
+
+                    [m]: file:///etc/passwd
+                  nl: Zie [de handleiding](https://example.com) en ![logo](file:///logo.png).
+
+            """
+        try expectLines(["procedures/portal/add-users.yaml": text], [
+            "procedures/portal/add-users.yaml:2:11: warning: raw HTML is left out of every output: '<b>'",
+            "procedures/portal/add-users.yaml:2:19: warning: raw HTML is left out of every output: '</b>'",
+            "procedures/portal/add-users.yaml:3:19: warning: the link to 'javascript:alert(1)' is shown as plain text: its scheme is not allowed",
+            "procedures/portal/add-users.yaml:9:9: warning: raw HTML is left out of every output: '<div>Boxed</div>'",
+            "procedures/portal/add-users.yaml:11:13: warning: the link to 'file:///etc/passwd' is shown as plain text: its scheme is not allowed",
+            "procedures/portal/add-users.yaml:11:33: warning: the link to 'vbscript:x' is shown as plain text: its scheme is not allowed",
+            // The fourth of one text: counted, not listed.
+            "procedures/portal/add-users.yaml:11:46: warning: 1 more raw HTML tags, links or images like the ones above, from here on, no output shows",
+            "procedures/portal/add-users.yaml:14:56: warning: the image 'file:///logo.png' is shown as its alternative text: its source is not allowed",
+        ])
+    }
 }
