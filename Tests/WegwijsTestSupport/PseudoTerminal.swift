@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import WegwijsCore
 
 /// A pseudo-terminal for tests: the terminal side to hand to a console or a child process, the
 /// controlling side to type into and read the screen's bytes from.
@@ -191,43 +192,15 @@ public final class PseudoTerminal {
             command = ["/bin/sh", "-c", #"cd -- "$0" && exec "$@""#, directory.path] + command
         }
 
-        #if canImport(Glibc)
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        let newSession: Int32 = 0x80  // POSIX_SPAWN_SETSID, which Swift does not import (a GNU extension)
-        #else
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
-        let newSession: Int32 = 0x0400  // POSIX_SPAWN_SETSID
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, terminalPath, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setflags(&attributes, Int16(newSession | Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)))
-
-        let argv = command.map { strdup($0) }
-        let envp = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") }
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        let started = ChildSpawn.spawn(
+            command[0], arguments: command, environment: environment ?? ProcessInfo.processInfo.environment,
+            fileActions: [.open(0, path: terminalPath, flags: O_RDWR), .duplicate(0, as: 1), .duplicate(0, as: 2)],
+            grouping: .newSession)
+        let pid: pid_t
+        switch started {
+        case .success(let id): pid = id
+        case .failure(let error): throw POSIXError(POSIXErrorCode(rawValue: error.value) ?? .ENOEXEC)
         }
-        var pid: pid_t = 0
-        let result = (argv + [nil]).withUnsafeBufferPointer { arguments in
-            (envp + [nil]).withUnsafeBufferPointer { variables in
-                posix_spawn(&pid, command[0], &actions, &attributes, arguments.baseAddress!, variables.baseAddress!)
-            }
-        }
-        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .ENOEXEC) }
         childID = pid
         exitStatus = nil
     }

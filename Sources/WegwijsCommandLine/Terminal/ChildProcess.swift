@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import WegwijsCore
 
 /// A helper program (a file viewer, a clipboard tool) started with `posix_spawn`.
 ///
@@ -45,47 +46,12 @@ struct ChildProcess {
         }
         defer { if inputEnd >= 0 { close(inputEnd) } }
 
-        #if canImport(Glibc)
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #else
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if inputEnd >= 0 {
-            posix_spawn_file_actions_adddup2(&actions, inputEnd, 0)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([path] + arguments).map { strdup($0) }
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") }
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let result = (argv + [nil]).withUnsafeBufferPointer { arguments in
-            (envp + [nil]).withUnsafeBufferPointer { environment in
-                posix_spawn(&pid, path, &actions, &attributes, arguments.baseAddress!, environment.baseAddress!)
-            }
-        }
-        return result == 0 ? ChildProcess(id: pid) : nil
+        let input: ChildSpawn.FileAction = inputEnd >= 0 ? .duplicate(inputEnd, as: 0) : .open(0, path: "/dev/null", flags: O_RDONLY)
+        let started = ChildSpawn.spawn(
+            path, arguments: [path] + arguments, environment: environment,
+            fileActions: [input, .open(1, path: "/dev/null", flags: O_WRONLY), .duplicate(1, as: 2)], grouping: .ownProcessGroup)
+        guard case .success(let pid) = started else { return nil }
+        return ChildProcess(id: pid)
     }
 
     // MARK: - Waiting

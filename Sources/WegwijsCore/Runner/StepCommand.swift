@@ -182,45 +182,11 @@ public enum StepCommand {
 
     /// Starts `/bin/sh -c line` writing to `output`; its process id, or why it could not start.
     static func spawn(_ line: String, output: Int32, environment: [String: String]) -> Result<pid_t, SpawnError> {
-        #if canImport(Glibc)
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #else
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, output, 1)
-        posix_spawn_file_actions_adddup2(&actions, output, 2)
-
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let words: [String] = ["/bin/sh", "-c", line]
-        let argv = words.map { strdup($0) }
-        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let result = (argv + [nil]).withUnsafeBufferPointer { arguments in
-            (envp + [nil]).withUnsafeBufferPointer { environment in
-                posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments.baseAddress!, environment.baseAddress!)
-            }
-        }
-        guard result == 0 else { return .failure(SpawnError(reason: TerminalText.safe(String(cString: strerror(result))))) }
-        return .success(pid)
+        let started = ChildSpawn.spawn(
+            "/bin/sh", arguments: ["/bin/sh", "-c", line], environment: environment,
+            fileActions: [.open(0, path: "/dev/null", flags: O_RDONLY), .duplicate(output, as: 1), .duplicate(output, as: 2)],
+            grouping: .ownProcessGroup)
+        return started.mapError { SpawnError(reason: TerminalText.safe($0.description)) }
     }
 
     /// Why `/bin/sh` could not be started.
