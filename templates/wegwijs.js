@@ -15,8 +15,9 @@
   var restingStep = "";
   var restTimer = 0;
 
+  /** Whether `node` is rendered: not inside a closed <details>, whose content still has boxes. */
   function isShown(node) {
-    return node.getClientRects().length > 0;   // not inside a closed <details>
+    return node.checkVisibility ? node.checkVisibility() : node.getClientRects().length > 0;
   }
 
   function stepAtTop() {
@@ -30,20 +31,33 @@
     return current ? current.id : "";
   }
 
+  // Whether the reader, when last resting, had scrolled away from what the URL's fragment names.
+  var awayFromFragment = false;
+
+  function fragmentTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
   window.addEventListener("scroll", function () {
     clearTimeout(restTimer);
-    restTimer = setTimeout(function () { restingStep = stepAtTop() || restingStep; }, 700);
+    restTimer = setTimeout(function () {
+      restingStep = stepAtTop() || restingStep;
+      var target = fragmentTarget();
+      awayFromFragment = !!target && !isInView(target);
+    }, 700);
   }, { passive: true });
+  window.addEventListener("hashchange", function () { awayFromFragment = false; });
 
-  function isInWindow(node) {
+  /** Whether the reader still has `node` before them: some of it below the window's upper third. */
+  function isInView(node) {
     var box = node.getBoundingClientRect();
-    return isShown(node) && box.bottom > 0 && box.top < window.innerHeight;
+    return isShown(node) && box.bottom > window.innerHeight / 3 && box.top < window.innerHeight;
   }
 
   function readingFragment() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id ? document.getElementById(id) : null;
-    if (!(target && (isInWindow(target) || !restingStep))) id = restingStep || stepAtTop();
+    var target = fragmentTarget();
+    var id = target && !(awayFromFragment && restingStep) ? target.id : restingStep || stepAtTop();
     return id ? "#" + encodeURIComponent(id) : "";
   }
 

@@ -73,11 +73,9 @@ struct LinkMarkup: Sendable {
             // The hidden word makes it "Marker 1"; on the site the description reads the legend, so a screen
             // reader announces what the marker points at without leaving the text.
             let description = format == .html ? " aria-describedby=\"\(anchor)-legend\"" : ""
-            // The word joiner after the marker keeps a full stop or comma after it from starting a line: a browser
-            // may break after the marker's inline box.
             return [.noBreakBefore, .markup(
                 enter: "<a class=\"callout\" href=\"#\(anchor)\"\(description)><span class=\"visually-hidden\">\(marker) </span>",
-                exit: "</a>", children: [.text(text(for: target))]), .text("\u{2060}")]
+                exit: "</a>", children: [.text(text(for: target))])]
         }
     }
 
