@@ -52,9 +52,10 @@ struct LinkMarkup: Sendable {
         case .term(_, _, let shownIn):
             guard format.isHTML else { return [.strong(content(text(for: target)))] }
             let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
-            // A short label ("Track & Trace", "E-mailadres") is never broken inside; a long one breaks where it must.
+            // On the site a short label ("Track & Trace", "E-mailadres") is never broken inside; a long one breaks
+            // where it must.
             let shown = hasText ? "" : text(for: target)
-            let kind = !hasText && shown.count <= Self.shortTermLength ? "ui-term ui-term-short" : "ui-term"
+            let kind = format == .html && !hasText && shown.count <= Self.shortTermLength ? "ui-term ui-term-short" : "ui-term"
             return [.markup(enter: "<span class=\"\(kind)\"\(lang)>", exit: "</span>", children: content(text(for: target)))]
 
         case .input(let id, let label, let shownIn):

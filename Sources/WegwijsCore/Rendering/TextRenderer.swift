@@ -62,7 +62,8 @@ public struct TextRenderer: Sendable {
         // A page has one h1 and ordered headings: a text's own headings go under the step's title or,
         // for texts outside steps, under the procedure's.
         let levels = format.titleHeadingLevels
-        let nesting = scope.step == nil ? levels.procedure : levels.step
+        // An include's steps shown in place have h4 titles: their texts' headings go one level deeper.
+        let nesting = (scope.step == nil ? levels.procedure : levels.step) + (placement == nil ? 0 : 1)
         let rendering: MarkdownRendering =
             switch (format.isHTML, inline) {
             case (true, true): .inlineHTML
