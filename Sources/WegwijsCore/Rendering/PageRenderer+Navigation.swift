@@ -30,13 +30,7 @@ extension PageRenderer {
             let title = inline(group.title, in: .init())
             return ProcedurePage.NavigationGroup(
                 id: group.id, title: title, href: groupHref(group), isCurrent: isCurrent,
-                entries: shown.map { index in
-                    let member = site.procedures[index]
-                    let shownIn = site.entry(of: member.title, in: language, procedure: member)?.language ?? language
-                    return .init(
-                        title: plainTexts.title(of: member, in: language), lang: shownIn == language ? nil : shownIn,
-                        href: LinkMarkup.pageHref(member.id, format: format), isCurrent: member.id == procedure.id)
-                },
+                entries: shown.compactMap { entry($0, current: procedure) },
                 more: shown.count < members.count
                     ? strings.string(
                         "navigation.all-in-group", in: language,
@@ -45,14 +39,14 @@ extension PageRenderer {
         }
     }
 
-    /// The procedure at `index` in `Site.procedures` as a neighbour in the reading order.
-    func neighbour(_ index: Int?) -> ProcedurePage.Neighbour? {
+    /// The procedure at `index` in `Site.procedures` as an entry of the navigation, or as previous or next.
+    func entry(_ index: Int?, current: Procedure? = nil) -> ProcedurePage.NavigationEntry? {
         guard let index else { return nil }
         let other = site.procedures[index]
         let shownIn = site.entry(of: other.title, in: language, procedure: other)?.language ?? language
         return .init(
             title: plainTexts.title(of: other, in: language), lang: shownIn == language ? nil : shownIn,
-            href: LinkMarkup.pageHref(other.id, format: format))
+            href: LinkMarkup.pageHref(other.id, format: format), isCurrent: other.id == current?.id)
     }
 
     /// "Back to Add users, step 2" for each step that includes `procedure`, in the order of the site's procedures.

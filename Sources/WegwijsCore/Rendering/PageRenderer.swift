@@ -125,8 +125,8 @@ public struct PageRenderer: Sendable {
                 stepItem(entry, number: offset + 1, procedure: procedure)
             },
             navigation: format.showsNavigation ? navigation(around: procedure) : [],
-            previous: format.showsNavigation ? neighbour(plainTexts.order.neighbours(of: procedure.id, in: language).previous) : nil,
-            next: format.showsNavigation ? neighbour(plainTexts.order.neighbours(of: procedure.id, in: language).next) : nil,
+            previous: format.showsNavigation ? entry(plainTexts.order.neighbours(of: procedure.id, in: language).previous) : nil,
+            next: format.showsNavigation ? entry(plainTexts.order.neighbours(of: procedure.id, in: language).next) : nil,
             backLinks: format.showsNavigation ? backLinks(to: procedure) : [])
     }
 

@@ -16,8 +16,8 @@ struct ProcedurePage: Sendable {
     /// The site's groups and procedures beside the page (the web site only; empty elsewhere).
     var navigation: [NavigationGroup] = []
     /// The procedures before and after this one in the reading order (``ProcedureOrder``), on the web site.
-    var previous: Neighbour? = nil
-    var next: Neighbour? = nil
+    var previous: NavigationEntry? = nil
+    var next: NavigationEntry? = nil
     /// "Back to Add users, step 2", one for each step that includes this procedure; the site's script shows the
     /// one the reader came from.
     var backLinks: [BackLink] = []
@@ -41,20 +41,13 @@ struct ProcedurePage: Sendable {
         var more: String?
     }
 
-    /// A procedure in the navigation.
+    /// A procedure in the navigation, or the previous or next one.
     struct NavigationEntry: Sendable {
         var title: String
         /// The title's language, when it is shown untranslated.
         var lang: String?
         var href: String
         var isCurrent: Bool
-    }
-
-    /// The previous or next procedure.
-    struct Neighbour: Sendable {
-        var title: String
-        var lang: String?
-        var href: String
     }
 
     /// A way back to a step that includes this procedure.
@@ -209,7 +202,7 @@ extension ProcedurePage: TemplateObject {
                 "group": .optional(GroupHeading.schema), "summary": .optional(.markup), "audience": .optional(AudienceLabel.schema),
                 "prerequisites": .list(Prerequisite.schema), "hasPrerequisites": .bool, "inputs": .list(InputItem.schema),
                 "hasInputs": .bool, "steps": .list(StepItem.schema(inlining: true)), "navigation": .list(NavigationGroup.schema),
-                "hasNavigation": .bool, "previous": .optional(Neighbour.schema), "next": .optional(Neighbour.schema), "hasNeighbours": .bool,
+                "hasNavigation": .bool, "previous": .optional(NavigationEntry.schema), "next": .optional(NavigationEntry.schema), "hasNeighbours": .bool,
                 "backLinks": .list(BackLink.schema),
             ]) { _, page in page })
     }
@@ -263,19 +256,6 @@ extension ProcedurePage.NavigationEntry: TemplateObject {
 
     static var schema: TemplateSchema { .object(
         name: "NavigationEntry", fields: ["title": .text, "lang": .optional(.text), "href": .text, "isCurrent": .bool]) }
-}
-
-extension ProcedurePage.Neighbour: TemplateObject {
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "title": .text(title)
-        case "lang": lang.templateValue
-        case "href": .text(href)
-        default: nil
-        }
-    }
-
-    static var schema: TemplateSchema { .object(name: "Neighbour", fields: ["title": .text, "lang": .optional(.text), "href": .text]) }
 }
 
 extension ProcedurePage.BackLink: TemplateObject {
