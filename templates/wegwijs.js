@@ -1,4 +1,6 @@
-// Wegwijs guides: search, and a language switcher that keeps the reader on the same step.
+// Wegwijs guides: search, a language switcher that keeps the reader on the same step, and the
+// navigation's small helps (the menu open on wide screens, the way back to an include, included steps
+// opened for printing).
 // No dependencies and no requests: the index is a script beside each page (search-index.js), so this
 // works offline and from file://. The pages work fully without it; it only adds the search box.
 (function () {
@@ -6,30 +8,56 @@
 
   // == Language switcher: carry the step over ==================================================
   // Step anchors are the same ids in every language, so the other language's page has the same
-  // fragment. Without a fragment, the step being read is the last one the reader rested on near the
-  // top of the window: scrolling back up to the switcher does not lose it.
+  // fragment. The step being read is the last one the reader rested on near the top of the window
+  // (scrolling back up to the switcher does not lose it); the URL's fragment wins only while what it
+  // names is still in the window, so a reader who scrolled away from it keeps the step in view.
 
   var restingStep = "";
   var restTimer = 0;
+
+  /** Whether `node` is rendered: not inside a closed <details>, whose content still has boxes. */
+  function isShown(node) {
+    return node.checkVisibility ? node.checkVisibility() : node.getClientRects().length > 0;
+  }
 
   function stepAtTop() {
     var current = null;
     var steps = document.querySelectorAll(".step[id]");
     for (var i = 0; i < steps.length; i++) {
+      if (!isShown(steps[i])) continue;
       if (steps[i].getBoundingClientRect().top > window.innerHeight / 3) break;
       current = steps[i];
     }
     return current ? current.id : "";
   }
 
+  // Whether the reader, when last resting, had scrolled away from what the URL's fragment names.
+  var awayFromFragment = false;
+
+  function fragmentTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
   window.addEventListener("scroll", function () {
     clearTimeout(restTimer);
-    restTimer = setTimeout(function () { restingStep = stepAtTop() || restingStep; }, 700);
+    restTimer = setTimeout(function () {
+      restingStep = stepAtTop() || restingStep;
+      var target = fragmentTarget();
+      awayFromFragment = !!target && !isInView(target);
+    }, 700);
   }, { passive: true });
+  window.addEventListener("hashchange", function () { awayFromFragment = false; });
+
+  /** Whether the reader still has `node` before them: some of it below the window's upper third. */
+  function isInView(node) {
+    var box = node.getBoundingClientRect();
+    return isShown(node) && box.bottom > window.innerHeight / 3 && box.top < window.innerHeight;
+  }
 
   function readingFragment() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (!(id && document.getElementById(id))) id = restingStep || stepAtTop();
+    var target = fragmentTarget();
+    var id = target && !(awayFromFragment && restingStep) ? target.id : restingStep || stepAtTop();
     return id ? "#" + encodeURIComponent(id) : "";
   }
 
@@ -50,6 +78,60 @@
     window.addEventListener("hashchange", updateSwitcher);
     updateSwitcher();
   }
+
+  // == Navigation ================================================================================
+  // The menu is a <details>: closed on a phone until the reader opens it, always open beside the page
+  // on a wide screen (the stylesheet shows it there even without this script).
+
+  var menu = document.querySelector(".site-nav-menu");
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 64rem)");
+    var fitMenu = function () { if (wide.matches) menu.open = true; };
+    fitMenu();
+    if (wide.addEventListener) wide.addEventListener("change", fitMenu);
+  }
+
+  // A page reached from an include step (its link says ?from=<procedure>&step=<anchor>) offers the way
+  // back to that step; the build wrote one hidden link for each step that includes the page.
+  var query = new URLSearchParams(location.search);
+  var cameFrom = query.get("from");
+  var cameFromStep = query.get("step");
+  if (cameFrom && cameFromStep) {
+    document.querySelectorAll(".back-link[data-from]").forEach(function (back) {
+      if (back.getAttribute("data-from") === cameFrom && back.getAttribute("data-step") === cameFromStep) back.hidden = false;
+    });
+  }
+
+  // An include's steps shown in place: a link to one of them opens them; printing opens them all and
+  // names the included page's full address (a printed page has no page numbers to refer to).
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    var details = target && target.closest(".included-steps");
+    if (details && !details.open) {
+      details.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".included-steps").forEach(function (details) {
+      if (!details.open) {
+        details.open = true;
+        openedForPrint.push(details);
+      }
+      var link = details.parentNode.querySelector("a[href*='?from=']");
+      var address = details.parentNode.querySelector(".include-address");
+      if (link && address) address.textContent = link.href.split("?")[0];
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (details) { details.open = false; });
+    openedForPrint = [];
+  });
 
   // == Search ====================================================================================
 

@@ -23,7 +23,7 @@ public struct SiteBuilder: Sendable {
     /// per language; an index, in the language at `language` in ``languages`` and a format; or a piece of the
     /// printed guide of the language at `part` that is no chapter (its number in the part's ``PrintPiece``s).
     enum Job: Sendable {
-        case procedure(Int, chapter: Int?, searchLine: Int?)
+        case procedure(Int, chapters: [Int]?, searchLines: [Int]?)
         case index(language: Int, format: OutputFormat)
         case printPiece(Int, part: Int)
     }
@@ -60,21 +60,36 @@ public struct SiteBuilder: Sendable {
         // that procedure (the search indexes follow the same order): pieces of those files are handed in about in
         // the order they are written, so few wait in memory for an earlier one. Then the procedures in no group
         // (a page each, no chapter) and the indexes.
-        let printPieces = PrintPiece.pieces(of: site)
+        // Each language orders a group's procedures by its own titles (or as the writers listed them), so a chapter's
+        // number in its part, and a procedure's line in the search index, is the language's own; the other pieces
+        // have the same number in every part.
+        let partPieces = languages.map { PrintPiece.pieces(of: site, plainTexts: session.plainTexts, language: $0) }
+        let printPieces = partPieces.first ?? PrintPiece.pieces(of: site, plainTexts: session.plainTexts, language: site.sourceLanguage)
         let procedureIndex = site.procedureIndex
+        var chapters: [Int: [Int]] = [:]
+        var searchLines: [Int: [Int]] = [:]
+        for pieces in partPieces {
+            var line = 0
+            for (number, piece) in pieces.enumerated() {
+                guard case .chapter(let procedure) = piece, let index = procedureIndex[procedure.id] else { continue }
+                chapters[index, default: []].append(number)
+                searchLines[index, default: []].append(line)
+                line += 1
+            }
+        }
         var jobs: [Job] = []
         var inGuide = Set<Int>()
         for (number, piece) in printPieces.enumerated() {
             if case .chapter(let procedure) = piece {
                 guard let index = procedureIndex[procedure.id], !inGuide.contains(index) else { continue }
-                jobs.append(.procedure(index, chapter: number, searchLine: inGuide.count))
+                jobs.append(.procedure(index, chapters: chapters[index], searchLines: searchLines[index]))
                 inGuide.insert(index)
             } else {
                 for part in languages.indices { jobs.append(.printPiece(number, part: part)) }
             }
         }
         for index in site.procedures.indices where !inGuide.contains(index) {
-            jobs.append(.procedure(index, chapter: nil, searchLine: nil))
+            jobs.append(.procedure(index, chapters: nil, searchLines: nil))
         }
         for format in OutputFormat.pageFormats {
             for language in languages.indices { jobs.append(.index(language: language, format: format)) }
@@ -102,7 +117,7 @@ public struct SiteBuilder: Sendable {
                 let jobStart = clock.now
                 var writing = Duration.zero
                 switch jobList[index] {
-                case .procedure(let procedureIndex, let chapter, let searchLine):
+                case .procedure(let procedureIndex, let chapters, let searchLines):
                     let procedure = site.procedures[procedureIndex]
                     let trees = TextTrees()
                     if let deferred = session.deferredChecks {
@@ -115,11 +130,11 @@ public struct SiteBuilder: Sendable {
                             writing += try totals.write(renderers[format, language].sharing(trees).procedurePage(procedure), with: writer)
                         }
                         totals.pages += 1
-                        if let chapter {
+                        if let chapter = chapters?[language] {
                             let text = renderers[.print, language].sharing(trees).printPiece(.chapter(procedure))
                             writing += try clock.measure { try printDocuments.put(text, part: language, number: chapter) }
                         }
-                        if let searchLine {
+                        if let searchLine = searchLines?[language] {
                             let line = searchIndexes[language].sharing(trees).line(procedure, isFirst: searchLine == 0)
                             writing += try clock.measure { try searchFiles[language].put(line, at: 1 + searchLine) }
                         }

@@ -64,14 +64,18 @@ struct SiteHeader {
     }
 
     static func group(_ node: YAMLNode, reader: inout NodeReader) -> Group? {
-        guard let fields = reader.fields(of: node, what: "a group", known: ["id", "title", "register"]) else { return nil }
+        guard let fields = reader.fields(of: node, what: "a group", known: ["id", "title", "register", "procedures"]) else { return nil }
         let id = reader.required("id", in: fields, what: "the group").flatMap { reader.id($0, what: "group id") }
         let title = reader.required("title", in: fields, what: "group '\(id ?? "?")'").flatMap {
             reader.text($0, what: "the title of group '\(id ?? "?")'")
         }
         let register = fields["register"].flatMap { reader.register($0) }
+        // The ids are checked against the procedures once they are loaded (Validator.checkProcedureOrders).
+        let order = fields["procedures"].flatMap { reader.sequence($0, what: "'procedures'") }.map { items in
+            items.compactMap { item in reader.id(item, what: "procedure id").map { Located($0, at: reader.location(of: item)) } }
+        }
         guard let id, let title else { return nil }
-        return Group(id: id, title: title, location: fields.location, register: register)
+        return Group(id: id, title: title, location: fields.location, register: register, procedureOrder: order)
     }
 
     /// A BCP 47-like code: letters, then optional `-` subtags of letters and digits.

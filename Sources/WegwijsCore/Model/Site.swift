@@ -75,6 +75,9 @@ public struct Group: Sendable {
     public var location: SourceLocation
     /// The register of the group's procedures where they choose none (`register:`).
     public var register: Located<Register>? = nil
+    /// The writer's order of the group's procedures (`procedures:`), each id where it is written; nil when
+    /// site.yaml gives none, and the procedures are ordered by title in each language (``ProcedureOrder``).
+    public var procedureOrder: [Located<String>]? = nil
 }
 
 /// UI terms: labels as the portal shows them, in every language.

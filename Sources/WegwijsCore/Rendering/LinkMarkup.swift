@@ -12,6 +12,17 @@ struct LinkMarkup: Sendable {
     struct Context {
         var scope: LinkResolver.Scope
         var currentProcedureID: String?
+        /// Where the text is shown, when it is not on its procedure's own page: an included procedure's steps
+        /// shown in place on the including page, their anchors prefixed.
+        var placement: Placement? = nil
+    }
+
+    /// An included procedure's texts shown on another procedure's page (``Context/placement``).
+    struct Placement: Sendable {
+        /// The procedure whose page shows the texts.
+        var pageProcedureID: String
+        /// What goes before the anchors of the steps shown in place (`step-2--`).
+        var anchorPrefix: String
     }
 
     /// The nodes that replace a link to `target`; `hasText` tells whether the author wrote a link text.
@@ -34,13 +45,18 @@ struct LinkMarkup: Sendable {
                 return [printReference(to: anchor, isEarlier: earlier, children: content(text(for: target)))]
             }
             let anchor = format == .html ? stepID : StepAnchor.markdownSlug(number: number, title: title)
-            let page = procedureID == context.currentProcedureID ? "" : Self.pageHref(procedureID, format: format)
+            let pageProcedureID = context.placement?.pageProcedureID ?? context.currentProcedureID
+            let page = procedureID == pageProcedureID ? "" : Self.pageHref(procedureID, format: format)
             return [.link(destination: "\(page)#\(anchor)", title: "", children: content(text(for: target)))]
 
         case .term(_, _, let shownIn):
             guard format.isHTML else { return [.strong(content(text(for: target)))] }
             let lang = shownIn == language ? "" : " lang=\"\(HTMLEscaping.attribute(shownIn))\""
-            return [.markup(enter: "<span class=\"ui-term\"\(lang)>", exit: "</span>", children: content(text(for: target)))]
+            // On the site a short label ("Track & Trace", "E-mailadres") is never broken inside; a long one breaks
+            // where it must.
+            let shown = hasText ? "" : text(for: target)
+            let kind = format == .html && !hasText && shown.count <= Self.shortTermLength ? "ui-term ui-term-short" : "ui-term"
+            return [.markup(enter: "<span class=\"\(kind)\"\(lang)>", exit: "</span>", children: content(text(for: target)))]
 
         case .input(let id, let label, let shownIn):
             guard format.isHTML else { return [.emphasis(hasText ? [.originalContent] : [.text("‹\(label)›")])] }
@@ -54,7 +70,7 @@ struct LinkMarkup: Sendable {
             let marker = HTMLEscaping.text(strings.string("callout.marker", in: language))
             // The printed guide is one document: its anchors carry the procedure's prefix.
             let prefix = format == .print ? context.currentProcedureID.map { PrintAnchor.prefix(of: $0, language: language) } ?? "" : ""
-            let anchor = prefix + Self.calloutAnchor(stepID: stepID, number: number)
+            let anchor = prefix + (context.placement?.anchorPrefix ?? "") + Self.calloutAnchor(stepID: stepID, number: number)
             // The hidden word makes it "Marker 1"; on the site the description reads the legend, so a screen
             // reader announces what the marker points at without leaving the text.
             let description = format == .html ? " aria-describedby=\"\(anchor)-legend\"" : ""
@@ -75,6 +91,9 @@ struct LinkMarkup: Sendable {
         case .callout(let number, _, _): String(number)
         }
     }
+
+    /// The longest label, in characters, that is kept on one line.
+    static let shortTermLength = 24
 
     /// The id of marker `number`'s legend item on step `stepID`'s figure (its text is `…-legend`).
     static func calloutAnchor(stepID: String, number: Int) -> String {

@@ -31,6 +31,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// references name pages) rather than a page per procedure.
     var isOneDocument: Bool { self == .print }
 
+    /// Whether pages carry the site's navigation (groups, previous and next, the way back from an include) and
+    /// show an include's steps in place: the web site only.
+    var showsNavigation: Bool { self == .html }
+
     /// The prefix of this output's template names.
     var templatePrefix: String {
         switch self {

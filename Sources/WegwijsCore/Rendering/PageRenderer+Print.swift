@@ -28,7 +28,7 @@ extension PageRenderer {
             partAnchor: PrintAnchor.document("guide", language: language),
             contentsAnchor: PrintAnchor.document("contents", language: language),
             groups: site.groups.compactMap { group in
-                let procedures = site.procedures(in: group)
+                let procedures = plainTexts.procedures(in: group, language: language)
                 guard !procedures.isEmpty else { return nil }
                 return PrintPartPiece.ContentsGroup(
                     anchor: PrintAnchor.group(group.id, language: language),

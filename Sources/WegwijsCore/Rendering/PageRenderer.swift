@@ -14,6 +14,11 @@ public struct PageRenderer: Sendable {
     private(set) var templateStrings: InterfaceStringsTemplate
     /// The wording of the other registers the site's procedures choose, made once for all their pages.
     let otherRegisters: [Register: Wording]
+    /// For each procedure, the steps that include it: (the including procedure's index in `Site.procedures`, the
+    /// step's number); the web site's pages offer a way back to them.
+    let includers: [String: [(procedure: Int, step: Int)]]
+    /// While an include's steps are laid out in place: the include's anchor and number.
+    private(set) var inlining: (anchor: String, number: Int, pageProcedureID: String)?
 
     /// The strings, texts and template strings of one register.
     struct Wording: Sendable {
@@ -44,6 +49,15 @@ public struct PageRenderer: Sendable {
                 templateStrings: InterfaceStringsTemplate(worded.all(in: language)))
         }
         otherRegisters = others
+        var includers: [String: [(procedure: Int, step: Int)]] = [:]
+        if format.showsNavigation {
+            for (index, procedure) in site.procedures.enumerated() {
+                for (offset, entry) in procedure.steps.enumerated() {
+                    if case .include(let include) = entry { includers[include.procedureID, default: []].append((index, offset + 1)) }
+                }
+            }
+        }
+        self.includers = includers
     }
 
     /// This renderer in the register `procedure` chooses (its own, its group's or the site's): the index pages
@@ -94,7 +108,9 @@ public struct PageRenderer: Sendable {
             pageTitle: pageTitle,
             documentTitle: "\(pageTitle) · \(chrome.siteTitlePlain)",
             title: wrapped(text.inline(procedure.title, in: scope), isBlock: false),
-            group: site.group(procedure.group).map { .init(id: $0.id, title: inline($0.title, in: .init())) },
+            group: site.group(procedure.group).map {
+                .init(id: $0.id, title: inline($0.title, in: .init()), href: format.showsNavigation ? groupHref($0) : "")
+            },
             summary: procedure.summary.map { blocks($0, in: scope) },
             audience: procedure.audience.map(audienceLabel),
             prerequisites: procedure.requirements.enumerated().map { offset, requirement in
@@ -107,7 +123,11 @@ public struct PageRenderer: Sendable {
             },
             steps: procedure.steps.enumerated().map { offset, entry in
                 stepItem(entry, number: offset + 1, procedure: procedure)
-            })
+            },
+            navigation: format.showsNavigation ? navigation(around: procedure) : [],
+            previous: format.showsNavigation ? entry(plainTexts.order.neighbours(of: procedure.id, in: language).previous) : nil,
+            next: format.showsNavigation ? entry(plainTexts.order.neighbours(of: procedure.id, in: language).next) : nil,
+            backLinks: format.showsNavigation ? backLinks(to: procedure) : [])
     }
 
     func audienceLabel(_ audience: Located<String>) -> ProcedurePage.AudienceLabel {
@@ -116,11 +136,23 @@ public struct PageRenderer: Sendable {
 
     func stepItem(_ entry: StepEntry, number: Int, procedure: Procedure) -> StepItem {
         let stepLabel = strings.string("procedure.step", in: language)
+        // An include's steps shown in place carry its anchor before theirs ("step-2--fill-in": no id has two
+        // hyphens in a row) and its number before theirs ("2.1").
+        let inPlace = inlining.map { "\($0.anchor)--" } ?? ""
+        let shownNumber = inlining.map { "\($0.number).\(number)" } ?? String(number)
+        func heading(_ anchor: String) -> StepItem.Heading {
+            .init(
+                number: number, stepLabel: stepLabel, anchor: anchor, parentNumber: inlining?.number,
+                permalinkLabel: strings.string("procedure.permalink", in: language, ["number": shownNumber]))
+        }
         switch entry {
         case .include(let include):
             let included = site.procedure(include.procedureID)
             let title = included.map { plainTexts.title(of: $0, in: language) } ?? include.procedureID
-            let href = format.includeHref(include.procedureID, language: language)
+            let anchor = inPlace + format.stepAnchor(number: number, id: nil, plainTitle: title, procedureID: procedure.id, language: language)
+            let pageHref = format.includeHref(include.procedureID, language: language)
+            // On the site the link says where the reader came from, so the page can offer the way back.
+            let href = format.showsNavigation ? "\(pageHref)?from=\(inlining?.pageProcedureID ?? procedure.id)&step=\(anchor)" : pageHref
             var link = format.link(title: title, href: href)
             if format.isOneDocument {
                 let target = PrintAnchor.procedure(include.procedureID, language: language)
@@ -128,17 +160,32 @@ public struct PageRenderer: Sendable {
                 let words = text.markup.pageReference(to: target, isEarlier: earlier)
                 link = Markup(words.enter + link.source + words.exit)
             }
-            let anchor = format.stepAnchor(number: number, id: nil, plainTitle: title, procedureID: procedure.id, language: language)
-            return .include(.init(
-                heading: .init(number: number, stepLabel: stepLabel, anchor: anchor), href: href, title: title,
-                sentence: interfaceString("procedure.include", placing: link, at: "link")))
+            var step = StepItem.IncludeStep(
+                heading: heading(anchor), href: href, title: title,
+                sentence: interfaceString("procedure.include", placing: link, at: "link"))
+            if format.showsNavigation, inlining == nil, let included {
+                var inPlaceRenderer = self
+                inPlaceRenderer.inlining = (anchor, number, procedure.id)
+                inPlaceRenderer.text.placement = .init(pageProcedureID: procedure.id, anchorPrefix: "\(anchor)--")
+                step.steps = included.steps.enumerated().map { offset, entry in
+                    inPlaceRenderer.stepItem(entry, number: offset + 1, procedure: included)
+                }
+                let count = step.steps.count
+                step.summary = strings.string(
+                    count == 1 ? "procedure.include.show.one" : "procedure.include.show", in: language,
+                    ["count": String(count), "title": title])
+                step.whereToFind = interfaceString(
+                    "procedure.include.where",
+                    placing: ["title": format.escaped(title), "address": Markup("<span class=\"include-address\">\(HTMLEscaping.text(pageHref))</span>")])
+            }
+            return .include(step)
         case .step(let step):
             let scope = LinkResolver.Scope(procedure: procedure, step: step)
             let plainTitle = plainTexts.plain(step.title, in: language, procedure: procedure, trees: text.trees)
-            let anchor = format.stepAnchor(number: number, id: step.id, plainTitle: plainTitle, procedureID: procedure.id, language: language)
-            let prefix = format.anchorPrefix(of: procedure.id, language: language)
+            let anchor = inPlace + format.stepAnchor(number: number, id: step.id, plainTitle: plainTitle, procedureID: procedure.id, language: language)
+            let prefix = format.anchorPrefix(of: procedure.id, language: language) + inPlace
             return .step(.init(
-                heading: .init(number: number, stepLabel: stepLabel, anchor: anchor),
+                heading: heading(anchor),
                 id: step.id,
                 title: wrapped(text.inline(step.title, in: scope), isBlock: false),
                 text: step.text.map { blocks($0, in: scope) },
@@ -172,7 +219,7 @@ public struct PageRenderer: Sendable {
             let stepNumber = found?.number ?? number
             let plainTitle = found.map { plainTexts.plain($0.step.title, in: language, procedure: procedure) } ?? id
             let anchor = format.stepAnchor(number: stepNumber, id: id, plainTitle: plainTitle, procedureID: procedure.id, language: language)
-            href = "#\(anchor)"
+            href = "#" + (inlining.map { "\($0.anchor)--" } ?? "") + anchor
             words = strings.string("reference.step", in: language, ["number": String(stepNumber), "title": plainTitle])
             isProcedure = false
             isEarlier = false
@@ -195,7 +242,7 @@ public struct PageRenderer: Sendable {
     func figureItem(_ figure: Figure, step: Step, scope: LinkResolver.Scope, procedure: Procedure) -> StepItem.FigureItem {
         let path = figure.path(in: language, fallback: site.sourceLanguage(of: procedure))?.value ?? ""
         let alt = plainTexts.plainWithLanguage(figure.alt, in: language, procedure: procedure, trees: text.trees)
-        let prefix = format.anchorPrefix(of: procedure.id, language: language)
+        let prefix = format.anchorPrefix(of: procedure.id, language: language) + (inlining.map { "\($0.anchor)--" } ?? "")
         return .init(
             src: format.figureSource(path), alt: format.attributeSafe(alt.text), altLang: alt.language == language ? nil : alt.language,
             anchor: "\(prefix)\(step.id)-figure",
@@ -265,7 +312,7 @@ public struct PageRenderer: Sendable {
             chrome: chrome(pageName: "index"),
             pageTitle: plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
             groups: site.groups.compactMap { group in
-                let procedures = site.procedures(in: group)
+                let procedures = plainTexts.procedures(in: group, language: language)
                 guard !procedures.isEmpty else { return nil }
                 return IndexPage.Group(
                     id: group.id, title: inline(group.title, in: .init()),

@@ -32,12 +32,14 @@ public struct TextRenderer: Sendable {
     /// Where texts that are not the site's own are parsed once, for every output of one job; with none, each
     /// render parses its text for itself.
     var trees: TextTrees?
+    /// Where the texts are shown when not on their procedure's own page (an include's steps shown in place).
+    var placement: LinkMarkup.Placement?
 
     /// A renderer for `format` in `language`.
     public init(site: Site, plainTexts: PlainTexts, strings: InterfaceStrings, language: String, format: OutputFormat) {
         shared = Shared(
             site: site, plainTexts: plainTexts, resolver: LinkResolver(site: site, plainTexts: plainTexts),
-            markup: LinkMarkup(strings: strings, language: language, format: format, procedureOrder: site.procedureIndex))
+            markup: LinkMarkup(strings: strings, language: language, format: format, procedureOrder: plainTexts.order.positions(in: language)))
         self.language = language
         self.format = format
     }
@@ -60,14 +62,15 @@ public struct TextRenderer: Sendable {
         // A page has one h1 and ordered headings: a text's own headings go under the step's title or,
         // for texts outside steps, under the procedure's.
         let levels = format.titleHeadingLevels
-        let nesting = scope.step == nil ? levels.procedure : levels.step
+        // An include's steps shown in place have h4 titles: their texts' headings go one level deeper.
+        let nesting = (scope.step == nil ? levels.procedure : levels.step) + (placement == nil ? 0 : 1)
         let rendering: MarkdownRendering =
             switch (format.isHTML, inline) {
             case (true, true): .inlineHTML
             case (true, false): .html
             case (false, _): .commonMark
             }
-        let context = LinkMarkup.Context(scope: scope, currentProcedureID: scope.procedure?.id)
+        let context = LinkMarkup.Context(scope: scope, currentProcedureID: scope.procedure?.id, placement: placement)
         let (language, trees) = (self.language, self.trees)
         var content = shared.plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { document in
             document.render(rendering, nestingHeadingsBy: nesting) { link in

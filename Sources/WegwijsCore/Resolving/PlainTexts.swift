@@ -13,6 +13,8 @@ public struct PlainTexts: Sendable {
     let trees: TextTrees
     private let titles: [String: [String: String]]
     private let termLabels: [String: [String: (text: String, language: String)]]
+    /// The order readers meet the procedures in, in each language.
+    let order: ProcedureOrder
 
     /// A table for `site`.
     public init(site: Site) {
@@ -28,6 +30,15 @@ public struct PlainTexts: Sendable {
             add(procedure.title)
             if let summary = procedure.summary { add(summary) }
         }
+        // An included procedure's steps are shown on every page that includes it, as well as on its own: their
+        // texts are the site's too, parsed once for all of those pages.
+        var included = Set<String>()
+        for procedure in site.procedures {
+            for case .include(let include) in procedure.steps { included.insert(include.procedureID) }
+        }
+        for procedure in site.procedures where included.contains(procedure.id) {
+            procedure.forEachText { text, step, _ in if step != nil { add(text) } }
+        }
         trees = TextTrees(parsing: sources)
         var titles: [String: [String: String]] = [:]
         for procedure in site.procedures {
@@ -38,6 +49,7 @@ public struct PlainTexts: Sendable {
             titles[procedure.id] = byLanguage
         }
         self.titles = titles
+        order = ProcedureOrder(site: site) { procedure, language in titles[procedure.id]?[language] ?? "" }
         var termLabels: [String: [String: (text: String, language: String)]] = [:]
         for term in site.glossary.terms {
             var byLanguage: [String: (text: String, language: String)] = [:]
@@ -47,6 +59,17 @@ public struct PlainTexts: Sendable {
             termLabels[term.key] = byLanguage
         }
         self.termLabels = termLabels
+    }
+
+    /// The procedures of `group` in the order `language`'s readers meet them (``ProcedureOrder``).
+    public func procedures(in group: Group, language: String) -> [Procedure] {
+        guard let groupIndex = site.groups.firstIndex(where: { $0.id == group.id }) else { return [] }
+        return order.procedureIndices(inGroupAt: groupIndex, language: language).map { site.procedures[$0] }
+    }
+
+    /// Every procedure in a group, in the order `language`'s readers meet them: group by group.
+    public func readingOrder(in language: String) -> [Procedure] {
+        site.groups.flatMap { procedures(in: $0, language: language) }
     }
 
     /// A glossary term's label in `language` (or its fallback) as plain text, and the language it is in.

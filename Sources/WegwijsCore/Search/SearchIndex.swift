@@ -108,7 +108,7 @@ public struct SearchIndex: Sendable {
 
     /// Every procedure of the site, in the order of the index page.
     func procedures() -> [Procedure] {
-        site.groups.flatMap { site.procedures(in: $0) }
+        plainTexts.readingOrder(in: language)
     }
 
     func page(_ procedure: Procedure) -> Page {

@@ -37,6 +37,7 @@ public struct Validator: Sendable {
         checkInterfaceLanguages(&diagnostics)
         checkIncludes(&diagnostics)
         checkChoiceProcedures(&diagnostics)
+        checkProcedureOrders(&diagnostics)
         for procedure in site.procedures {
             if let audience = procedure.audience, !strings.languages.isEmpty, !strings.hasKey("audience.\(audience.value)") {
                 let known = strings.keys(withPrefix: "audience.")

@@ -72,7 +72,8 @@ struct ExpectedGuide {
     /// The procedures in the printed guide's order.
     func chapters(in language: String) -> [Chapter] {
         let site = session.site
-        return site.procedures.map { procedure in
+        // In the language's reading order, as the printed guide has them (ProcedureOrder).
+        return session.plainTexts.readingOrder(in: language).map { procedure in
             let steps = procedure.steps.enumerated().compactMap { offset, entry -> (String, String)? in
                 guard case .step(let step) = entry, step.hasExplicitID else { return nil }
                 let title = session.plainTexts.plain(step.title, in: language, procedure: procedure)

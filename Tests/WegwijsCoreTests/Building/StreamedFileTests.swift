@@ -52,7 +52,7 @@ import WegwijsTestSupport
     @Test func aPrintPartIsWrittenAChapterAtATime() throws {
         let fixture = try ContentFixture(ShowcaseContent.files)
         let session = try #require(fixture.open().session)
-        let pieces = PrintPiece.pieces(of: session.site).map { piece -> String in
+        let pieces = PrintPiece.pieces(of: session.site, plainTexts: session.plainTexts, language: "en").map { piece -> String in
             switch piece {
             case .partStart: "part start"
             case .groupStart(let group): "group \(group.id)"

@@ -13,11 +13,50 @@ struct ProcedurePage: Sendable {
     var prerequisites: [Prerequisite]
     var inputs: [InputItem]
     var steps: [StepItem]
+    /// The site's groups and procedures beside the page (the web site only; empty elsewhere).
+    var navigation: [NavigationGroup] = []
+    /// The procedures before and after this one in the reading order (``ProcedureOrder``), on the web site.
+    var previous: NavigationEntry? = nil
+    var next: NavigationEntry? = nil
+    /// "Back to Add users, step 2", one for each step that includes this procedure; the site's script shows the
+    /// one the reader came from.
+    var backLinks: [BackLink] = []
 
-    /// The procedure's group, above its title.
+    /// The procedure's group, above its title, linking to the group's place in the index.
     struct GroupHeading: Sendable {
         var id: String
         var title: Markup
+        var href: String = ""
+    }
+
+    /// A group in the navigation: its title links to its place in the index; its procedures are listed in full
+    /// when they are few, else only those around the current one, with a link to the whole list.
+    struct NavigationGroup: Sendable {
+        var id: String
+        var title: Markup
+        var href: String
+        var isCurrent: Bool
+        var entries: [NavigationEntry]
+        /// "All 40 guides in DHL eSecure", when `entries` shows only some.
+        var more: String?
+    }
+
+    /// A procedure in the navigation, or the previous or next one.
+    struct NavigationEntry: Sendable {
+        var title: String
+        /// The title's language, when it is shown untranslated.
+        var lang: String?
+        var href: String
+        var isCurrent: Bool
+    }
+
+    /// A way back to a step that includes this procedure.
+    struct BackLink: Sendable {
+        /// The including procedure's id and the step's anchor, as the include's link names them (`?from=…&step=…`).
+        var from: String
+        var step: String
+        var href: String
+        var text: String
     }
 
     /// Who the procedure is for, with its label in the page's language.
@@ -52,6 +91,10 @@ enum StepItem: Sendable {
         var number: Int
         var stepLabel: String
         var anchor: String
+        /// The number of the step that includes this one, for a step shown in place of an include ("2.1").
+        var parentNumber: Int? = nil
+        /// "Link to step 2.1", the name of the step's permalink.
+        var permalinkLabel: String = ""
     }
 
     /// A step of the procedure itself.
@@ -86,6 +129,13 @@ enum StepItem: Sendable {
         var title: String
         /// "Follow the steps in {link}, then continue here." with the link in place.
         var sentence: Markup
+        /// The included procedure's steps, shown in place (the web site; one level deep), their anchors prefixed
+        /// with this step's so that they stay unique on the page.
+        var steps: [StepItem] = []
+        /// "Show the 2 steps of Access eSecure", the disclosure's summary.
+        var summary: String = ""
+        /// "Access eSecure has a page of its own: {address}", for a page printed from the browser (no page numbers).
+        var whereToFind: Markup = .empty
     }
 
     /// A figure of a step, with the legend of its numbered markers.
@@ -134,6 +184,12 @@ extension ProcedurePage: TemplateObject {
         case "inputs": inputs.templateValue
         case "hasInputs": .bool(!inputs.isEmpty)
         case "steps": .list(steps.map { .object($0) })
+        case "navigation": navigation.templateValue
+        case "hasNavigation": .bool(!navigation.isEmpty)
+        case "previous": previous.templateValue
+        case "next": next.templateValue
+        case "hasNeighbours": .bool(previous != nil || next != nil)
+        case "backLinks": backLinks.templateValue
         default: chrome.value(forKey: key)
         }
     }
@@ -145,7 +201,9 @@ extension ProcedurePage: TemplateObject {
                 "anchor": .text, "pageTitle": .text, "documentTitle": .text, "title": .markup,
                 "group": .optional(GroupHeading.schema), "summary": .optional(.markup), "audience": .optional(AudienceLabel.schema),
                 "prerequisites": .list(Prerequisite.schema), "hasPrerequisites": .bool, "inputs": .list(InputItem.schema),
-                "hasInputs": .bool, "steps": .list(StepItem.schema),
+                "hasInputs": .bool, "steps": .list(StepItem.schema(inlining: true)), "navigation": .list(NavigationGroup.schema),
+                "hasNavigation": .bool, "previous": .optional(NavigationEntry.schema), "next": .optional(NavigationEntry.schema), "hasNeighbours": .bool,
+                "backLinks": .list(BackLink.schema),
             ]) { _, page in page })
     }
 }
@@ -155,11 +213,64 @@ extension ProcedurePage.GroupHeading: TemplateObject {
         switch key {
         case "id": .text(id)
         case "title": title.templateValue
+        case "href": .text(href)
         default: nil
         }
     }
 
-    static var schema: TemplateSchema { .object(name: "GroupHeading", fields: ["id": .text, "title": .markup]) }
+    static var schema: TemplateSchema { .object(name: "GroupHeading", fields: ["id": .text, "title": .markup, "href": .text]) }
+}
+
+extension ProcedurePage.NavigationGroup: TemplateObject {
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "id": .text(id)
+        case "title": title.templateValue
+        case "href": .text(href)
+        case "isCurrent": .bool(isCurrent)
+        case "entries": entries.templateValue
+        case "hasEntries": .bool(!entries.isEmpty)
+        case "more": more.templateValue
+        default: nil
+        }
+    }
+
+    static var schema: TemplateSchema { .object(
+        name: "NavigationGroup",
+        fields: [
+            "id": .text, "title": .markup, "href": .text, "isCurrent": .bool, "entries": .list(ProcedurePage.NavigationEntry.schema),
+            "hasEntries": .bool, "more": .optional(.text),
+        ]) }
+}
+
+extension ProcedurePage.NavigationEntry: TemplateObject {
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "title": .text(title)
+        case "lang": lang.templateValue
+        case "href": .text(href)
+        case "isCurrent": .bool(isCurrent)
+        default: nil
+        }
+    }
+
+    static var schema: TemplateSchema { .object(
+        name: "NavigationEntry", fields: ["title": .text, "lang": .optional(.text), "href": .text, "isCurrent": .bool]) }
+}
+
+extension ProcedurePage.BackLink: TemplateObject {
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "from": .text(from)
+        case "step": .text(step)
+        case "href": .text(href)
+        case "text": .text(text)
+        default: nil
+        }
+    }
+
+    static var schema: TemplateSchema { .object(
+        name: "BackLink", fields: ["from": .text, "step": .text, "href": .text, "text": .text]) }
 }
 
 extension ProcedurePage.AudienceLabel: TemplateObject {
@@ -235,14 +346,18 @@ extension StepItem: TemplateObject {
         case "number": return .integer(heading.number)
         case "stepLabel": return .text(heading.stepLabel)
         case "anchor": return .text(heading.anchor)
+        case "parentNumber": return heading.parentNumber.map { .integer($0) } ?? .null
+        case "permalinkLabel": return .text(heading.permalinkLabel)
         default: return nil
         }
     }
 
-    static var schema: TemplateSchema { .object(
+    /// The shape of a step; with `inlining`, an include's steps shown in place are steps too (one level deep).
+    static func schema(inlining: Bool) -> TemplateSchema { .object(
         name: "Step",
         fields: [
-            "number": .integer, "stepLabel": .text, "anchor": .text, "isInclude": .bool, "include": .optional(IncludeStep.schema),
+            "number": .integer, "stepLabel": .text, "anchor": .text, "parentNumber": .optional(.integer), "permalinkLabel": .text,
+            "isInclude": .bool, "include": .optional(IncludeStep.schema(inlining: inlining)),
             "id": .optional(.text), "title": .optional(.markup), "text": .optional(.markup), "figure": .optional(FigureItem.schema),
             "notes": .list(NoteItem.schema), "result": .optional(.markup), "choices": .list(ChoiceItem.schema), "hasChoices": .bool,
         ]) }
@@ -269,11 +384,20 @@ extension StepItem.IncludeStep: TemplateObject {
         case "href": .text(href)
         case "title": .text(title)
         case "sentence": sentence.templateValue
+        case "steps": .list(steps.map { .object($0) })
+        case "hasSteps": .bool(!steps.isEmpty)
+        case "summary": .text(summary)
+        case "whereToFind": whereToFind.templateValue
         default: nil
         }
     }
 
-    static var schema: TemplateSchema { .object(name: "Include", fields: ["href": .text, "title": .text, "sentence": .markup]) }
+    static func schema(inlining: Bool) -> TemplateSchema { .object(
+        name: "Include",
+        fields: [
+            "href": .text, "title": .text, "sentence": .markup, "steps": .list(inlining ? StepItem.schema(inlining: false) : .any),
+            "hasSteps": .bool, "summary": .text, "whereToFind": .markup,
+        ]) }
 }
 
 extension StepItem.FigureItem: TemplateObject {
