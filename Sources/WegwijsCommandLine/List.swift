@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WegwijsCore
 
-/// `wegwijs list`: the procedures by group, with their titles.
+/// `wegwijs list`: the procedures by group, with their titles, in the order the site's readers meet them.
 struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the procedures by group, with their titles.")
 
@@ -24,7 +24,7 @@ struct List: AsyncParsableCommand {
             throw CommandLineWords(session: session).notASiteLanguage(language)
         }
         for group in site.groups {
-            let procedures = site.procedures(in: group)
+            let procedures = session.plainTexts.procedures(in: group, language: language)
             guard !procedures.isEmpty else { continue }
             StandardStreams.printOutput(TerminalText.safe(session.plainTexts.plain(group.title, in: language, procedure: nil)))
             let width = procedures.map(\.id.count).max() ?? 0

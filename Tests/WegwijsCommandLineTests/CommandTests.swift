@@ -113,6 +113,23 @@ import WegwijsTestSupport
         #expect(dutch.standardOutput == "Portal\n  add-users  Gebruikers toevoegen\nOverig\n  remove-users  Gebruikers verwijderen\n")
     }
 
+    /// `list` and the runner's picker follow the site's reading order: each language's titles collated, unless
+    /// the group lists its procedures in site.yaml (the same order as the index and the navigation).
+    @Test func listAndThePickerFollowTheReadingOrderOfTheLanguage() throws {
+        let site = try fixture([
+            "procedures/portal/approve-users.yaml": "title: {en: Approve users, nl: Gebruikers goedkeuren}\nsteps:\n  - title: {en: Go, nl: Ga}\n",
+            "procedures/portal/edit-users.yaml": "title: {en: Edit users, nl: Één gebruiker wijzigen}\nsteps:\n  - title: {en: Go, nl: Ga}\n",
+        ])
+        let english = try CommandRunner.run(["list"], in: site.root)
+        #expect(english.standardOutput == "Portal\n  add-users      Add users\n  approve-users  Approve users\n  edit-users     Edit users\n")
+        let dutch = try CommandRunner.run(["list", "--lang", "nl"], in: site.root)
+        #expect(dutch.standardOutput == "Portal\n  edit-users     Één gebruiker wijzigen\n  approve-users  Gebruikers goedkeuren\n  add-users      Gebruikers toevoegen\n")
+        let picked = try CommandRunner.run(
+            ["run", "--lang", "nl", "--plain"], in: site.root,
+            environment: ["XDG_STATE_HOME": site.root.appendingPathComponent("state").path, "LANG": "C"], input: "1\nq\n")
+        #expect(picked.standardOutput.contains("1. Één gebruiker wijzigen\n  2. Gebruikers goedkeuren\n  3. Gebruikers toevoegen"), "\(picked.standardOutput)")
+    }
+
     @Test func commandLineMistakesExitWith64() throws {
         let site = try fixture()
         for arguments in [["build", "--no-such-flag"], ["list", "--lang", "fr"], ["build", "--lang", "fr"], ["nonsense"], ["check", "--format", "xml"]] {

@@ -13,9 +13,9 @@ public struct ProcedurePicker {
         self.console = console
     }
 
-    /// The procedures in the order they are listed.
+    /// The procedures in the order they are listed: the site's reading order in the run's language.
     var procedures: [Procedure] {
-        session.site.groups.flatMap { session.site.procedures(in: $0) }
+        session.plainTexts.readingOrder(in: language)
     }
 
     /// Lists `candidates` (those `query` matched) numbered and reads a number; nil when the admin quits or input ends.
@@ -43,7 +43,7 @@ public struct ProcedurePicker {
         var lines = ["", strings.string("runner.pick.title", in: language)]
         var number = 0
         for group in session.site.groups {
-            let members = session.site.procedures(in: group)
+            let members = session.plainTexts.procedures(in: group, language: language)
             guard !members.isEmpty else { continue }
             lines.append("")
             lines.append(TerminalText.safe(session.plainTexts.plain(group.title, in: language, procedure: nil)))
