@@ -19,27 +19,20 @@ struct Descriptor: Sendable, Equatable {
 
     /// The columns of the terminal's window, or nil when it is not a terminal or does not know (0, as a
     /// fresh pseudo-terminal reports).
-    var terminalColumns: Int? {
-        var size = winsize()
-        #if canImport(Glibc)
-        let result = ioctl(rawValue, UInt(TIOCGWINSZ), &size)
-        #else
-        let result = ioctl(rawValue, TIOCGWINSZ, &size)
-        #endif
-        guard result == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
-    }
+    var terminalColumns: Int? { windowSize.flatMap { $0.ws_col > 0 ? Int($0.ws_col) : nil } }
 
     /// The rows of the terminal on this descriptor, or nil when it is not one or reports none.
-    var terminalRows: Int? {
+    var terminalRows: Int? { windowSize.flatMap { $0.ws_row > 0 ? Int($0.ws_row) : nil } }
+
+    /// The terminal's window size, or nil when the descriptor is no terminal.
+    private var windowSize: winsize? {
         var size = winsize()
         #if canImport(Glibc)
         let result = ioctl(rawValue, UInt(TIOCGWINSZ), &size)
         #else
         let result = ioctl(rawValue, TIOCGWINSZ, &size)
         #endif
-        guard result == 0, size.ws_row > 0 else { return nil }
-        return Int(size.ws_row)
+        return result == 0 ? size : nil
     }
 
     // MARK: - Pipes

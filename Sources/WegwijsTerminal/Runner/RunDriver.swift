@@ -485,21 +485,21 @@ public final class RunDriver {
         }
     }
 
+    /// The index of the only entry, or of the one the admin picks from the numbered list (the screen is
+    /// drawn again after a list); nil when the admin picks none.
+    func pickOne(_ entries: [String], heading: String) -> Int? {
+        guard entries.count > 1 else { return 0 }
+        needsDraw = true
+        return pick(entries, heading: heading)
+    }
+
     /// Opens the step's only link, or the one picked from the numbered list.
     func openLink() {
         guard let links = currentAffordances?.links, !links.isEmpty else {
             notAvailable(enter: false)
             return
         }
-        var chosen = 0
-        if links.count > 1 {
-            guard let picked = pick(links.map { "\($0.title) — \($0.shownTarget)" }, heading: s("runner.open.which")) else {
-                needsDraw = true
-                return
-            }
-            chosen = picked
-            needsDraw = true
-        }
+        guard let chosen = pickOne(links.map { "\($0.title) — \($0.shownTarget)" }, heading: s("runner.open.which")) else { return }
         let link = links[chosen]
         let outcome = link.kind == .figure ? console.open(file: link.target) : console.open(address: link.target)
         switch outcome {
@@ -518,15 +518,7 @@ public final class RunDriver {
             say(s("runner.copy.nothing"))
             return
         }
-        var chosen = 0
-        if values.count > 1 {
-            guard let picked = pick(values.map { "\($0.text)  (\($0.label))" }, heading: s("runner.copy.which")) else {
-                needsDraw = true
-                return
-            }
-            chosen = picked
-            needsDraw = true
-        }
+        guard let chosen = pickOne(values.map { "\($0.text)  (\($0.label))" }, heading: s("runner.copy.which")) else { return }
         let text = values[chosen].text
         if let how = console.copyToClipboard(text) {
             say(s("runner.copied", ["text": TerminalText.safe(text), "how": how]))
