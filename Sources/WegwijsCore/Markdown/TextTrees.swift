@@ -1,4 +1,9 @@
 import WegwijsMarkdown
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// CommonMark trees of texts, each parsed once and shared by every output that needs it.
 ///
@@ -9,30 +14,53 @@ import WegwijsMarkdown
 ///
 /// One store serves one procedure's work (a build's job renders all of its pages from one); the site's own
 /// texts and the procedures' titles, which every page shows, are in ``PlainTexts``' store for the whole build.
-/// A tree is lent to one caller at a time; a caller that finds it lent out (a text whose render shows the
-/// text itself, or two threads rendering one of the site's texts at once) parses a copy of its own.
+/// A tree is lent to one caller at a time. A caller that finds one of the site's trees lent to another thread
+/// waits for it; one that finds a tree lent to its own render (a text whose render shows the text itself) parses
+/// a copy of its own (see ``Tree/withDocument(parsedFrom:_:)``).
 public final class TextTrees: Sendable {
     /// One parsed text, lent to one caller at a time.
     final class Tree: Sendable {
         /// The document; nil while it is lent out.
         private let document: Protected<MarkdownDocument?>
+        /// Whether the tree is the site's, which every job's thread may ask for.
+        private let isShared: Bool
 
-        init(parsing source: String) {
+        init(parsing source: String, shared: Bool) {
             document = Protected(MarkdownDocument(parsing: source))
+            isShared = shared
         }
 
-        /// `body`'s answer with the document, or with a document parsed for `body` alone while it is lent out:
-        /// to a render of this very text (a title whose reference shows that title) or, for the site's
-        /// shared texts, to another thread at the same moment.
+        /// `body`'s answer with the document, or with a document parsed for `body` alone while it is lent out
+        /// to a render of this very text (a title whose reference shows that title), or for long.
+        ///
+        /// A thread waits for a shared tree that another thread has. One that holds no shared tree waits as long
+        /// as it takes: the holder needs nothing the waiter has (a job's own trees are its thread's alone). One
+        /// that holds a shared tree waits a little, then parses a copy: two titles that show each other, taken by
+        /// two threads at once, would otherwise wait for each other forever. So every wait ends.
         func withDocument<Result: Sendable>(parsedFrom source: String, _ body: (inout MarkdownDocument) -> Result) -> Result {
-            guard var lent = document.withLock({ $0.take() }) else {
+            let patience: Duration? = isShared ? (SharedTreeHolds.count == 0 ? nil : .milliseconds(50)) : .zero
+            guard var lent = take(waitingAtMost: patience) else {
                 var own = MarkdownDocument(parsing: source)
                 return body(&own)
             }
+            if isShared { SharedTreeHolds.count += 1 }
             let result = body(&lent)
+            if isShared { SharedTreeHolds.count -= 1 }
             var returned: MarkdownDocument? = consume lent
             document.withLock { swap(&$0, &returned) }
             return result
+        }
+
+        /// The document, taken out; nil when it stayed lent out for `patience` (nil: however long it takes).
+        /// Renders of one text are short, so a waiter yields its core until the tree is back.
+        private func take(waitingAtMost patience: Duration?) -> MarkdownDocument? {
+            let clock = ContinuousClock()
+            let deadline = patience.map { clock.now + $0 }
+            while true {
+                if let document = document.withLock({ $0.take() }) { return document }
+                if let deadline, clock.now >= deadline { return nil }
+                sched_yield()
+            }
         }
     }
 
@@ -50,7 +78,7 @@ public final class TextTrees: Sendable {
     /// A store that holds the trees of `sources` from the start, and no others.
     init(parsing sources: some Sequence<String>) {
         var trees: [String: Tree] = [:]
-        for source in sources where trees[source] == nil { trees[source] = Tree(parsing: source) }
+        for source in sources where trees[source] == nil { trees[source] = Tree(parsing: source, shared: true) }
         fixed = trees
         added = nil
     }
@@ -68,7 +96,7 @@ public final class TextTrees: Sendable {
         }
         let tree = added.withLock { trees in
             if let tree = trees[source] { return tree }
-            let tree = Tree(parsing: source)
+            let tree = Tree(parsing: source, shared: false)
             trees[source] = tree
             return tree
         }
@@ -87,5 +115,20 @@ public final class TextTrees: Sendable {
         if let local { return local.withTree(of: source, body) }
         var document = MarkdownDocument(parsing: source)
         return body(&document)
+    }
+}
+
+/// How many of the site's shared trees the calling thread holds: a per-thread count (renders nest on one
+/// thread, a job never moves to another while it renders).
+enum SharedTreeHolds {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    static var count: Int {
+        get { Int(bitPattern: pthread_getspecific(key)) }
+        set { pthread_setspecific(key, UnsafeRawPointer(bitPattern: newValue)) }
     }
 }
