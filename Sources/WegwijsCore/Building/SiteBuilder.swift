@@ -144,7 +144,7 @@ public struct SiteBuilder: Sendable {
         for result in results { totals.add(result) }
         let clock = ContinuousClock()
         let sharedStart = clock.now
-        let shared = sharedFiles()
+        let shared = sharedFiles() + siteFiles(renderers: renderers)
         for file in shared { try writer.write(file) }
         let printed = try printDocuments.finish()
         for file in searchFiles { totals.bytes += try file.finish() }
@@ -180,6 +180,10 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         let site = session.site
         for format in OutputFormat.pageFormats {
+            let base = format == .html ? site.baseURL?.value : nil
+            let description = format == .html
+                ? site.description.flatMap { PageChrome.Head.description(from: session.plainTexts.plain($0, in: site.sourceLanguage, procedure: nil)) }
+                : nil
             let page = LanguagesPage(
                 lang: site.sourceLanguage,
                 siteTitle: session.plainTexts.plainWithLanguage(site.title, in: site.sourceLanguage, procedure: nil).text,
@@ -188,8 +192,10 @@ public struct SiteBuilder: Sendable {
                         lang: language, name: session.strings.string("language.name", in: language),
                         title: session.plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
                         choose: session.strings.string("page.choose-language", in: language),
-                        href: "\(language)/\(format.indexFileName)")
-                })
+                        href: "\(language)/\(format.indexFileName)",
+                        linkHref: base.map { "\($0)\(language)/" } ?? "\(language)/\(format.indexFileName)")
+                },
+                head: .init(description: description, canonicalHref: base, defaultHref: base, iconHref: Templates.icon))
             files.append(OutputFile(path: "\(format.rawValue)/\(format.indexFileName)", text: templates.render(.languages, in: format, page)))
         }
         for (asset, folder) in Templates.assets.map({ ($0, "html") }) + Templates.printAssets.map({ ($0, PrintedGuide.folder) }) {

@@ -86,7 +86,8 @@ public struct PageRenderer: Sendable {
 
     private func procedurePageInItsRegister(_ procedure: Procedure) -> ProcedurePage {
         let scope = LinkResolver.Scope(procedure: procedure)
-        let chrome = chrome(pageName: procedure.id, procedure: procedure)
+        var chrome = chrome(pageName: procedure.id, procedure: procedure)
+        chrome.head.description = description(of: procedure)
         let pageTitle = plainTexts.title(of: procedure, in: language)
         return ProcedurePage(
             chrome: chrome,
@@ -107,7 +108,8 @@ public struct PageRenderer: Sendable {
             },
             steps: procedure.steps.enumerated().map { offset, entry in
                 stepItem(entry, number: offset + 1, procedure: procedure)
-            })
+            },
+            footer: footer(of: procedure, title: pageTitle))
     }
 
     func audienceLabel(_ audience: Located<String>) -> ProcedurePage.AudienceLabel {
@@ -261,8 +263,10 @@ public struct PageRenderer: Sendable {
 
     /// This language's index: every group with its procedures.
     public func indexPage() -> OutputFile {
+        var chrome = chrome(pageName: "index")
+        chrome.head.description = siteDescription
         let page = IndexPage(
-            chrome: chrome(pageName: "index"),
+            chrome: chrome,
             pageTitle: plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
             groups: site.groups.compactMap { group in
                 let procedures = site.procedures(in: group)
@@ -297,12 +301,16 @@ public struct PageRenderer: Sendable {
                 return PageChrome.Alternate(
                     lang: other, name: strings.string("language.name", in: other), href: "../\(other)/\(pageFile)",
                     isCurrent: other == language, isLast: other == site.languages.last,
-                    partlyTranslated: isPartial ? strings.string("page.partly-translated", in: other) : nil)
+                    partlyTranslated: isPartial ? strings.string("page.partly-translated", in: other) : nil,
+                    linkHref: absoluteHref(language: other, pageName: pageName) ?? "../\(other)/\(pageFile)")
             },
             indexHref: format.indexFileName,
             languagesHref: "../\(format.indexFileName)",
             stylesheetHref: "../wegwijs.css",
-            scripts: format.scripts)
+            scripts: format.scripts,
+            head: .init(
+                canonicalHref: absoluteHref(language: language, pageName: pageName),
+                defaultHref: absoluteHref(language: nil, pageName: "index"), iconHref: "../\(Templates.icon)"))
     }
 }
 

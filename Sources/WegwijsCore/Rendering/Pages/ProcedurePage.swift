@@ -13,6 +13,8 @@ struct ProcedurePage: Sendable {
     var prerequisites: [Prerequisite]
     var inputs: [InputItem]
     var steps: [StepItem]
+    /// When it last changed, and where to edit it or report a problem.
+    var footer: Footer = .none
 
     /// The procedure's group, above its title.
     struct GroupHeading: Sendable {
@@ -134,7 +136,7 @@ extension ProcedurePage: TemplateObject {
         case "inputs": inputs.templateValue
         case "hasInputs": .bool(!inputs.isEmpty)
         case "steps": .list(steps.map { .object($0) })
-        default: chrome.value(forKey: key)
+        default: footer.value(forKey: key) ?? chrome.value(forKey: key)
         }
     }
 
@@ -146,7 +148,7 @@ extension ProcedurePage: TemplateObject {
                 "group": .optional(GroupHeading.schema), "summary": .optional(.markup), "audience": .optional(AudienceLabel.schema),
                 "prerequisites": .list(Prerequisite.schema), "hasPrerequisites": .bool, "inputs": .list(InputItem.schema),
                 "hasInputs": .bool, "steps": .list(StepItem.schema),
-            ]) { _, page in page })
+            ].merging(Footer.fields) { page, _ in page }) { _, page in page })
     }
 }
 
