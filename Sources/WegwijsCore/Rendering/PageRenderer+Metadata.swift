@@ -47,8 +47,8 @@ extension PageRenderer {
         let values: [URLTemplate.Placeholder: String] = [
             .path: "procedures/\(procedure.group)/\(procedure.id).yaml", .id: procedure.id, .title: title, .lang: language,
         ]
-        footer.editHref = site.editURL?.filled(values)
-        footer.reportHref = site.reportURL?.filled(values)
+        footer.editLink = site.editURL.map { format.link(title: strings.string("page.edit", in: language), href: $0.filled(values)) }
+        footer.reportLink = site.reportURL.map { format.link(title: strings.string("page.report", in: language), href: $0.filled(values)) }
         return footer
     }
 }

@@ -8,10 +8,10 @@ extension ProcedurePage {
         var updated: Markup?
         /// The day as `YYYY-MM-DD`.
         var updatedISO: String?
-        /// The filled-in `edit-url`, when the site has one.
-        var editHref: String?
-        /// The filled-in `report-url`, when the site has one.
-        var reportHref: String?
+        /// "Edit this page", linked to the filled-in `edit-url`, when the site has one.
+        var editLink: Markup?
+        /// "Report a problem", linked to the filled-in `report-url`, when the site has one.
+        var reportLink: Markup?
 
         static let none = Footer()
 
@@ -19,17 +19,18 @@ extension ProcedurePage {
             switch key {
             case "updated": updated.templateValue
             case "updatedISO": updatedISO.templateValue
-            case "editHref": editHref.templateValue
-            case "reportHref": reportHref.templateValue
-            case "hasPageLinks": .bool(editHref != nil || reportHref != nil)
-            case "hasFooter": .bool(updated != nil || editHref != nil || reportHref != nil)
+            case "editLink": editLink.templateValue
+            case "reportLink": reportLink.templateValue
+            case "hasPageLinks": .bool(editLink != nil || reportLink != nil)
+            case "hasBothLinks": .bool(editLink != nil && reportLink != nil)
+            case "hasFooter": .bool(updated != nil || editLink != nil || reportLink != nil)
             default: nil
             }
         }
 
         static let fields: [String: TemplateSchema] = [
-            "updated": .optional(.markup), "updatedISO": .optional(.text), "editHref": .optional(.text),
-            "reportHref": .optional(.text), "hasPageLinks": .bool, "hasFooter": .bool,
+            "updated": .optional(.markup), "updatedISO": .optional(.text), "editLink": .optional(.markup),
+            "reportLink": .optional(.markup), "hasPageLinks": .bool, "hasBothLinks": .bool, "hasFooter": .bool,
         ]
     }
 }
