@@ -182,7 +182,10 @@ public struct SiteBuilder: Sendable {
         for format in OutputFormat.pageFormats {
             let base = format == .html ? site.baseURL?.value : nil
             let description = format == .html
-                ? site.description.flatMap { PageChrome.Head.description(from: session.plainTexts.plain($0, in: site.sourceLanguage, procedure: nil)) }
+                ? PageRenderer(
+                    site: site, strings: session.strings, templates: templates, plainTexts: session.plainTexts, language: site.sourceLanguage,
+                    format: format
+                ).siteDescription
                 : nil
             let page = LanguagesPage(
                 lang: site.sourceLanguage,

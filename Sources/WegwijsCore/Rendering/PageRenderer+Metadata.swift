@@ -14,13 +14,13 @@ extension PageRenderer {
     func description(of procedure: Procedure) -> String? {
         guard format == .html, let summary = procedure.summary else { return nil }
         // Summaries are among the site's texts, parsed once for every page.
-        return PageChrome.Head.description(from: plainTexts.plain(summary, in: language, procedure: procedure, trees: text.trees))
+        return PageChrome.Head.description(from: text.plain(summary, in: LinkResolver.Scope(procedure: procedure)))
     }
 
     /// The site's description as one plain line, for the index pages' heads.
     var siteDescription: String? {
         guard format == .html, let description = site.description else { return nil }
-        return PageChrome.Head.description(from: plainTexts.plain(description, in: language, procedure: nil))
+        return PageChrome.Head.description(from: text.plain(description, in: .init()))
     }
 
     /// `date` in the reader's words: "3 December 2026" from the strings' `date.format` and `date.month.N`.
