@@ -52,13 +52,16 @@ extension SiteHeader {
     static func suggestion(for text: String) -> String {
         if let separator = text.range(of: "://") {
             let scheme = text[..<separator.lowerBound].lowercased()
-            if let match = Suggestion.closest(to: scheme, among: ["https", "http"]), !text.contains(" ") {
-                return " (did you mean '\(match)://\(text[separator.upperBound...])'?)"
-            }
-            return ""
+            guard scheme != "https", scheme != "http", let match = Suggestion.closest(to: scheme, among: ["https", "http"]) else { return "" }
+            let candidate = "\(match)://\(text[separator.upperBound...])"
+            return isSuggestible(candidate) ? " (did you mean '\(candidate)'?)" : ""
         }
         let candidate = "https://" + text.drop { $0 == "/" }
-        return SiteAddress.isWebAddress(candidate.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""), allowingQuery: true)
-            && text.contains(".") ? " (did you mean '\(candidate)'?)" : ""
+        return text.contains(".") && isSuggestible(candidate) ? " (did you mean '\(candidate)'?)" : ""
+    }
+
+    /// Whether `candidate` (places left out) is a web address worth suggesting.
+    static func isSuggestible(_ candidate: String) -> Bool {
+        SiteAddress.isWebAddress(candidate.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""), allowingQuery: true)
     }
 }

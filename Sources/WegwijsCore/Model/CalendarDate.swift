@@ -8,6 +8,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
     /// The day of the month, 1 to the month's length.
     public var day: Int
 
+    /// The day `day` of `month` in `year`, taken as given (``parse(_:)`` checks a written date).
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// The date written `YYYY-MM-DD`, or nil with what is wrong with it: not that form, or no such day.
     public static func parse(_ text: String) -> Result<CalendarDate, Problem> {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -65,7 +65,7 @@ extension PageRenderer {
         chrome.head.defaultHref = nil
         for index in chrome.alternates.indices { chrome.alternates[index].linkHref = chrome.alternates[index].href }
         let title = strings.string("page.not-found", in: language)
-        let page = NotFoundPage(chrome: chrome, documentTitle: "\(title) · \(chrome.siteTitlePlain)")
+        let page = NotFoundPage(chrome: chrome, pageTitle: title, documentTitle: "\(title) · \(chrome.siteTitlePlain)")
         return OutputFile(path: "\(folder)/404.html", text: templates.render(.notFound, in: format, page))
     }
 }

@@ -39,46 +39,46 @@ import WegwijsTestSupport
 
     @Test func aBaseURLMustBeAnAbsoluteWebAddress() throws {
         #expect(try siteLines("base-url: example.org/guides\n") == [
-            "site.yaml:9:11: error: 'base-url' 'example.org/guides' is not an absolute web address (did you mean 'https://example.org/guides'?)"
+            "site.yaml:10:11: error: 'base-url' 'example.org/guides' is not an absolute web address (did you mean 'https://example.org/guides'?)"
         ])
         #expect(try siteLines("base-url: htps://example.org/\n") == [
-            "site.yaml:9:11: error: 'base-url' 'htps://example.org/' is not an absolute web address (did you mean 'https://example.org/'?)"
+            "site.yaml:10:11: error: 'base-url' 'htps://example.org/' is not an absolute web address (did you mean 'https://example.org/'?)"
         ])
         #expect(try siteLines("base-url: 'https://example.org/guides?lang=en'\n") == [
-            "site.yaml:9:11: error: 'base-url' 'https://example.org/guides?lang=en' is not an absolute web address"
+            "site.yaml:10:11: error: 'base-url' 'https://example.org/guides?lang=en' is not an absolute web address"
         ])
         #expect(try siteLines("base-url: ftp://example.org/\n") == [
-            "site.yaml:9:11: error: 'base-url' 'ftp://example.org/' is not an absolute web address"
+            "site.yaml:10:11: error: 'base-url' 'ftp://example.org/' is not an absolute web address"
         ])
         #expect(try siteLines("base-url: https:///guides/\n") == [
-            "site.yaml:9:11: error: 'base-url' 'https:///guides/' is not an absolute web address"
+            "site.yaml:10:11: error: 'base-url' 'https:///guides/' is not an absolute web address"
         ])
         #expect(try siteLines("base-url: 'javascript:alert(1)'\n") == [
-            "site.yaml:9:11: error: 'base-url' 'javascript:alert(1)' is not an absolute web address"
+            "site.yaml:10:11: error: 'base-url' 'javascript:alert(1)' is not an absolute web address"
         ])
     }
 
     @Test func anEditOrReportTemplateNamesKnownPlacesOfAWebAddress() throws {
         #expect(try siteLines("edit-url: https://git.example.org/edit/{file}\n") == [
-            "site.yaml:9:40: error: unknown place '{file}' in 'edit-url'"
+            "site.yaml:10:40: error: unknown place '{file}' in 'edit-url'"
         ])
         #expect(try siteLines("report-url: 'https://git.example.org/new?title={titel}'\n") == [
-            "site.yaml:9:50: error: unknown place '{titel}' in 'report-url' (did you mean 'title'?)"
+            "site.yaml:10:48: error: unknown place '{titel}' in 'report-url' (did you mean 'title'?)"
         ])
         #expect(try siteLines("edit-url: https://git.example.org/edit/{path\n") == [
-            "site.yaml:9:11: error: 'edit-url' has a '{' or '}' that is no place"
+            "site.yaml:10:11: error: 'edit-url' has a '{' or '}' that is no place"
         ])
         #expect(try siteLines("edit-url: 'javascript:alert({id})'\n") == [
-            "site.yaml:9:11: error: 'edit-url' 'javascript:alert({id})' is not an absolute web address"
+            "site.yaml:10:11: error: 'edit-url' 'javascript:alert({id})' is not an absolute web address"
         ])
         #expect(try siteLines("report-url: 'http://exa mple.org/{id}'\n") == [
-            "site.yaml:9:13: error: 'report-url' 'http://exa mple.org/{id}' is not an absolute web address"
+            "site.yaml:10:13: error: 'report-url' 'http://exa mple.org/{id}' is not an absolute web address"
         ])
     }
 
     @Test func aNearKeyIsSuggested() throws {
         #expect(try siteLines("base-uri: https://example.org/\n").first?.hasPrefix(
-            "site.yaml:9:1: error: unknown key 'base-uri' in site.yaml (did you mean 'base-url'?)") == true)
+            "site.yaml:10:1: error: unknown key 'base-uri' in site.yaml (did you mean 'base-url'?)") == true)
         #expect(try updatedLines("update: 2026-12-03").first?.hasPrefix(
             "procedures/portal/t.yaml:2:1: error: unknown key 'update' in procedure 't' (did you mean 'updated'?)") == true)
     }

@@ -4,16 +4,22 @@ import WegwijsMustache
 /// language has one, and a way back to the index.
 struct NotFoundPage: Sendable {
     var chrome: PageChrome
+    /// "Page not found".
+    var pageTitle: String
     var documentTitle: String
 }
 
 extension NotFoundPage: TemplateObject {
     func value(forKey key: String) -> TemplateValue? {
-        key == "documentTitle" ? .text(documentTitle) : chrome.value(forKey: key)
+        switch key {
+        case "pageTitle": .text(pageTitle)
+        case "documentTitle": .text(documentTitle)
+        default: chrome.value(forKey: key)
+        }
     }
 
     static func schema(strings: TemplateSchema) -> TemplateSchema {
-        .object(name: "NotFoundPage", fields: PageChrome.fields(strings: strings).merging(["documentTitle": .text]) { _, page in page })
+        .object(name: "NotFoundPage", fields: PageChrome.fields(strings: strings).merging(["pageTitle": .text, "documentTitle": .text]) { _, page in page })
     }
 }
 
