@@ -8,7 +8,7 @@ extension SiteBuilder {
         let page = LanguagesNotFoundPage(
             lang: site.sourceLanguage,
             siteTitle: session.plainTexts.plainWithLanguage(site.title, in: site.sourceLanguage, procedure: nil).text,
-            iconHref: Templates.icon,
+            iconHref: Templates.icon, notFoundScript: Templates.notFoundScript,
             languages: languages.enumerated().map { offset, language in
                 let strings = session.strings
                 return LanguagesNotFoundPage.Language(

@@ -51,7 +51,9 @@ public struct Templates: Sendable {
     /// The names (file names without `.mustache`) the renderer uses.
     public static let requiredNames = OutputFormat.allCases.flatMap { format in Page.allCases.compactMap { $0.name(in: format) } }
     /// Files copied to the HTML output as they are.
-    public static let assets = ["wegwijs.css", script, icon]
+    public static let assets = ["wegwijs.css", script, icon, notFoundScript]
+    /// The script of the root's "page not found", which shows the visitor's language.
+    public static let notFoundScript = "wegwijs-404.js"
     /// The site's icon, copied to the output's root beside the stylesheet.
     public static let icon = "favicon.svg"
     /// The script of the HTML pages (search, language switcher), copied to the output's root.

@@ -29,6 +29,8 @@ struct LanguagesNotFoundPage: Sendable {
     var lang: String
     var siteTitle: String
     var iconHref: String
+    /// The script that shows the visitor's language.
+    var notFoundScript: String
     var languages: [Language]
 
     /// One language's message and way back.
@@ -49,6 +51,7 @@ extension LanguagesNotFoundPage: TemplateObject {
         case "lang": .text(lang)
         case "siteTitle": .text(siteTitle)
         case "iconHref": .text(iconHref)
+        case "notFoundScript": .text(notFoundScript)
         case "languages": languages.templateValue
         default: nil
         }
@@ -56,7 +59,9 @@ extension LanguagesNotFoundPage: TemplateObject {
 
     static var schema: TemplateSchema { .object(
         name: "LanguagesNotFoundPage",
-        fields: ["lang": .text, "siteTitle": .text, "iconHref": .text, "languages": .list(Language.schema)]) }
+        fields: [
+            "lang": .text, "siteTitle": .text, "iconHref": .text, "notFoundScript": .text, "languages": .list(Language.schema),
+        ]) }
 }
 
 extension LanguagesNotFoundPage.Language: TemplateObject {
