@@ -75,7 +75,7 @@ print-dependencies:
 # What the tests need beside cmark: Chromium, Java and the PyPI checkers (site checks, HTML safety),
 # WeasyPrint and pdftotext (printed guides), gettext (PO files), valgrind (`make valgrind`).
 test-dependencies:
-	@scripts/ensure-dependencies --site-checks weasyprint poppler-utils gettext valgrind translate-toolkit libxml2-utils
+	@scripts/ensure-dependencies --site-checks weasyprint poppler-utils gettext valgrind translate-toolkit libxml2-utils qpdf
 
 clean:
 	rm -rf .build

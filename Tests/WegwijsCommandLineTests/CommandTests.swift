@@ -26,8 +26,9 @@ import WegwijsTestSupport
         #expect(result.standardError.contains("Built 1 procedures in 2 languages to 'output'"))
         let files = FileTree.contents(of: site.root.appendingPathComponent("output")).keys.sorted()
         #expect(files == [
-            ".wegwijs-output", "html/en/add-users.html", "html/en/index.html", "html/en/search-index.js", "html/index.html",
-            "html/nl/add-users.html", "html/nl/index.html", "html/nl/search-index.js", "html/wegwijs.css", "html/wegwijs.js",
+            ".wegwijs-output", "html/404.html", "html/en/404.html", "html/en/add-users.html", "html/en/index.html",
+            "html/en/search-index.js", "html/favicon.svg", "html/index.html", "html/nl/404.html", "html/nl/add-users.html",
+            "html/nl/index.html", "html/nl/search-index.js", "html/wegwijs-404.js", "html/wegwijs.css", "html/wegwijs.js",
             "md/README.md", "md/en/README.md", "md/en/add-users.md", "md/nl/README.md", "md/nl/add-users.md",
             "print/en.html", "print/guide.html", "print/nl.html", "print/print.css",
         ])

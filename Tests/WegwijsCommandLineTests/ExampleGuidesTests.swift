@@ -56,7 +56,7 @@ import WegwijsTestSupport
         let session = try #require(ContentSession.open(sources, timings: &timings).session)
         let site = session.site
         var versions = 0
-        for text in [site.title] + site.groups.map(\.title) + site.glossary.terms.map(\.label) { versions += text.versions.count }
+        for text in [site.title] + (site.description.map { [$0] } ?? []) + site.groups.map(\.title) + site.glossary.terms.map(\.label) { versions += text.versions.count }
         for procedure in site.procedures {
             procedure.forEachText { text, _, _ in versions += text.versions.count }
         }

@@ -5,7 +5,8 @@ import WegwijsTestSupport
 /// The built site as a reader's browser sees it: `scripts/check-site` runs the Nu HTML Checker on every
 /// page a build wrote (one JVM) and headless Chromium with axe-core on every page (one browser): no
 /// validation errors, no console errors, no accessibility violations in light and dark, and working
-/// search and language switch from `file://`.
+/// search and language switch from `file://`; and what pages say about themselves (descriptions, canonical
+/// addresses and the sitemap, icon, theme colours, last-changed dates, edit links, the 404 pages).
 ///
 /// It checks a fresh build of `content/` and of ``ShowcaseContent`` (fallbacks, a partly translated
 /// procedure, every kind of link). Needs python3 with the packages and Chromium that
@@ -34,5 +35,10 @@ import WegwijsTestSupport
             result.status == 0,
             "scripts/check-site found problems (exit \(result.status)):\n\(result.output)")
         #expect(result.output.contains("no axe violations"), "\(result.output)")
+        // The showcase has a base URL, edit and report links and a last-changed date: each check had pages to check.
+        for none in [" 0 descriptions", " 0 canonical addresses", " 0 last-changed dates", " 0 edit and report links"] {
+            #expect(!result.output.contains(none), "\(result.output)")
+        }
+        #expect(result.output.contains("2 sites' 404 pages picking the language"), "\(result.output)")
     }
 }

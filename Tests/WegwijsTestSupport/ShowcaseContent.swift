@@ -4,8 +4,19 @@
 /// The golden files of rendered output (`RenderingSnapshotTests`) and the browser checks of the site
 /// (`SiteChecksTests`) are made from it.
 public enum ShowcaseContent {
-    /// Paths relative to the content folder, and their text (site.yaml is ``ContentFixture/siteYAML``).
+    /// Paths relative to the content folder, and their text: site.yaml is ``ContentFixture/siteYAML`` with a
+    /// description, a `base-url` and the edit and report addresses, so pages have canonical addresses, edit links
+    /// and a sitemap.
     public static let files: [String: String] = [
+        "site.yaml": ContentFixture.siteYAML + """
+            description:
+              en: "Guides for the portal's admins: users, accounts & access."
+              nl: Handleidingen voor de beheerders van het portaal.
+            base-url: https://guides.example.com/portal
+            edit-url: https://git.example.com/guides/edit/main/content/{path}
+            report-url: https://git.example.com/guides/issues/new?title={title}&labels=guide,{lang}&body=Procedure%20{id}
+
+            """,
         "glossary.yaml": """
             save: {en: Save, nl: Opslaan}
             account-number: {en: Account Number, nl: DHL-klantnummer}
@@ -42,6 +53,7 @@ public enum ShowcaseContent {
               en: Give a user the right to ship on *your* account.
             audience: admin
             register: formal
+            updated: 2026-02-28
             requires:
               - en: You have the authorisation [](term:save).
                 nl: U hebt de autorisatie [](term:save).

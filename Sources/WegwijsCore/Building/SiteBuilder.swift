@@ -159,7 +159,7 @@ public struct SiteBuilder: Sendable {
         for result in results { totals.add(result) }
         let clock = ContinuousClock()
         let sharedStart = clock.now
-        let shared = sharedFiles()
+        let shared = sharedFiles() + siteFiles(renderers: renderers)
         for file in shared { try writer.write(file) }
         let printed = try printDocuments.finish()
         for file in searchFiles { totals.bytes += try file.finish() }
@@ -195,6 +195,13 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         let site = session.site
         for format in OutputFormat.pageFormats {
+            let base = format == .html ? site.baseURL?.value : nil
+            let description = format == .html
+                ? PageRenderer(
+                    site: site, strings: session.strings, templates: templates, plainTexts: session.plainTexts, language: site.sourceLanguage,
+                    format: format
+                ).siteDescription
+                : nil
             let page = LanguagesPage(
                 lang: site.sourceLanguage,
                 siteTitle: session.plainTexts.plainWithLanguage(site.title, in: site.sourceLanguage, procedure: nil).text,
@@ -203,8 +210,10 @@ public struct SiteBuilder: Sendable {
                         lang: language, name: session.strings.string("language.name", in: language),
                         title: session.plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
                         choose: session.strings.string("page.choose-language", in: language),
-                        href: "\(language)/\(format.indexFileName)")
-                })
+                        href: "\(language)/\(format.indexFileName)",
+                        linkHref: base.map { "\($0)\(language)/" } ?? "\(language)/\(format.indexFileName)")
+                },
+                head: .init(description: description, canonicalHref: base, defaultHref: base, iconHref: Templates.icon))
             files.append(OutputFile(path: "\(format.rawValue)/\(format.indexFileName)", text: templates.render(.languages, in: format, page)))
         }
         for (asset, folder) in Templates.assets.map({ ($0, "html") }) + Templates.printAssets.map({ ($0, PrintedGuide.folder) }) {

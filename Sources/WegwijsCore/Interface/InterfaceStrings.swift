@@ -49,6 +49,8 @@ public struct InterfaceStrings: Sendable {
         "procedure.choices", "procedure.choice.step", "procedure.choice.procedure",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",
         "print.contents", "print.reference.earlier", "print.reference.later",
+        "page.not-found", "page.not-found-text", "page.updated", "page.edit", "page.report", "date.format",
+    ] + (1...12).map { "date.month.\($0)" } + [
         "cli.did-you-mean", "cli.not-a-site-language", "cli.set.malformed", "cli.set.unknown-input",
     ] + runnerKeys + translationKeys
 
@@ -56,7 +58,7 @@ public struct InterfaceStrings: Sendable {
     public static let translationKeys = [
         "translation.status.heading", "translation.status.translated", "translation.status.missing",
         "translation.status.outdated", "translation.status.unverified", "translation.status.total", "translation.status.unverified-hint", "po.plural-forms",
-        "po.header", "po.comment.site-title", "po.comment.group-title", "po.comment.glossary", "po.comment.procedure",
+        "po.header", "po.comment.site-title", "po.comment.site-description", "po.comment.group-title", "po.comment.glossary", "po.comment.procedure",
         "po.comment.step", "po.comment.alt", "po.comment.same-everywhere", "po.comment.source-language",
         "po.comment.link.ref", "po.comment.link.term", "po.comment.link.input", "po.comment.link.callout",
         "po.comment.keep-links", "po.comment.outdated",

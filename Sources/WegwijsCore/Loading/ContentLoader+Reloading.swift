@@ -19,14 +19,16 @@ extension ContentLoader {
                 result = Site(
                     title: header.title, languages: header.languages, languageLocations: header.languageLocations,
                     groups: header.groups, glossary: site.glossary, procedures: site.procedures, file: site.file,
-                    register: header.register)
+                    register: header.register, description: header.description, baseURL: header.baseURL, editURL: header.editURL,
+                    reportURL: header.reportURL)
             }
             diagnostics.append(contentsOf: reader.diagnostics)
         } else if displayPath == site.glossary.file {
             let glossary = Self.glossary(root, file: displayPath, languages: site.languages, diagnostics: &diagnostics)
             result = Site(
                 title: site.title, languages: site.languages, languageLocations: site.languageLocations, groups: site.groups,
-                glossary: glossary, procedures: site.procedures, file: site.file, register: site.register)
+                glossary: glossary, procedures: site.procedures, file: site.file, register: site.register,
+                description: site.description, baseURL: site.baseURL, editURL: site.editURL, reportURL: site.reportURL)
         } else if let index = site.procedures.firstIndex(where: { $0.file == displayPath }) {
             let old = site.procedures[index]
             var reader = NodeReader(file: displayPath, languages: site.languages)
@@ -35,7 +37,8 @@ extension ContentLoader {
                 procedures[index] = procedure
                 result = Site(
                     title: site.title, languages: site.languages, languageLocations: site.languageLocations, groups: site.groups,
-                    glossary: site.glossary, procedures: procedures, file: site.file, register: site.register)
+                    glossary: site.glossary, procedures: procedures, file: site.file, register: site.register,
+                description: site.description, baseURL: site.baseURL, editURL: site.editURL, reportURL: site.reportURL)
             }
             diagnostics.append(contentsOf: reader.diagnostics)
         } else {

@@ -61,7 +61,8 @@ public struct ContentLoader: Sendable {
         let procedures = loadProcedures(header: header, diagnostics: &diagnostics)
         let site = Site(
             title: header.title, languages: header.languages, languageLocations: header.languageLocations,
-            groups: header.groups, glossary: glossary, procedures: procedures, file: siteFile, register: header.register)
+            groups: header.groups, glossary: glossary, procedures: procedures, file: siteFile, register: header.register,
+            description: header.description, baseURL: header.baseURL, editURL: header.editURL, reportURL: header.reportURL)
         return (site, diagnostics)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one procedure file.
 enum ProcedureReader {
-    static let procedureKeys = ["title", "summary", "audience", "source", "register", "requires", "inputs", "steps"]
+    static let procedureKeys = ["title", "summary", "audience", "source", "register", "updated", "requires", "inputs", "steps"]
     static let stepKeys = ["id", "title", "text", "figure", "notes", "result", "choices", "wait", "command"]
     static let includeKeys = ["include"]
     static let inputKeys = ["id", "label", "pattern", "example"]
@@ -31,6 +31,7 @@ enum ProcedureReader {
             }
         }
         let register = fields["register"].flatMap { reader.register($0) }
+        let updated = fields["updated"].flatMap { readUpdated($0, reader: &reader) }
         let (requirements, requirementProcedures) = fields["requires"].map { readRequirements($0, reader: &reader) } ?? ([], [:])
         let inputs = fields["inputs"].map { readInputs($0, reader: &reader) } ?? []
         var steps: [StepEntry] = []
@@ -42,7 +43,28 @@ enum ProcedureReader {
         return Procedure(
             id: id, group: group, file: reader.file, title: title, summary: summary, audience: audience,
             sourceLanguage: sourceLanguage, requirements: requirements, requirementProcedures: requirementProcedures,
-            inputs: inputs, steps: steps, register: register)
+            inputs: inputs, steps: steps, register: register, updated: updated)
+    }
+
+    // MARK: - Last changed
+
+    /// `updated: 2026-12-03`: the day the procedure last changed, a real day of the calendar written `YYYY-MM-DD`.
+    static func readUpdated(_ node: YAMLNode, reader: inout NodeReader) -> Located<CalendarDate>? {
+        guard let text = reader.string(node, what: "'updated'") else { return nil }
+        switch CalendarDate.parse(text) {
+        case .success(let date):
+            return Located(date, at: reader.location(of: node))
+        case .failure(let problem):
+            let why =
+                switch problem {
+                case .notADate: "write it as YYYY-MM-DD, such as 2026-12-03"
+                case .noSuchYear: "there is no year 0"
+                case .noSuchMonth(let month): "there is no month \(month)"
+                case .noSuchDay(let days): "that month has \(days) days"
+                }
+            reader.error("invalid-date", at: node, "invalid date '\(text)' in 'updated': \(why)")
+            return nil
+        }
     }
 
     // MARK: - Prerequisites

@@ -6,8 +6,13 @@ struct SiteHeader {
     var groups: [Group]
     /// The site's register (`register:`), if it names one.
     var register: Located<Register>?
+    /// `description:`, `base-url:`, `edit-url:` and `report-url:` (``SiteHeader+Addresses``).
+    var description: Text?
+    var baseURL: Located<String>?
+    var editURL: URLTemplate?
+    var reportURL: URLTemplate?
 
-    static let keys = ["title", "languages", "groups", "register"]
+    static let keys = ["title", "description", "languages", "groups", "register", "base-url", "edit-url", "report-url"]
 
     /// Reads site.yaml's root; nil when it is too broken to go on (title or languages unusable).
     init?(_ root: YAMLNode, reader: inout NodeReader) {
@@ -55,6 +60,10 @@ struct SiteHeader {
             }
         }
         let register = fields["register"].flatMap { reader.register($0) }
+        description = fields["description"].flatMap { reader.isNull($0) ? nil : reader.text($0, what: "the site description") }
+        baseURL = fields["base-url"].flatMap { Self.baseURL($0, reader: &reader) }
+        editURL = fields["edit-url"].flatMap { Self.urlTemplate($0, key: "edit-url", reader: &reader) }
+        reportURL = fields["report-url"].flatMap { Self.urlTemplate($0, key: "report-url", reader: &reader) }
         guard let title else { return nil }
         self.register = register
         self.title = title

@@ -25,6 +25,8 @@ public struct Procedure: Sendable {
     /// The register of the procedure's page and runs (`register:`), when it chooses one; else its group's or
     /// the site's (``Site/register(of:)``).
     public var register: Located<Register>? = nil
+    /// The day the procedure last changed (`updated:`), shown on its pages; nil when it does not say.
+    public var updated: Located<CalendarDate>? = nil
 
     /// The input with `id`.
     public func input(_ id: String) -> Input? { inputs.first { $0.id == id } }

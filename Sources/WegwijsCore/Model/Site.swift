@@ -17,6 +17,15 @@ public struct Site: Sendable {
     /// The register of the site's pages and runs where a group or procedure chooses none (`register:` in
     /// site.yaml); nil: the strings files' own wording.
     public var register: Located<Register>?
+    /// What the site is for, in every language (`description:`): the index pages' `<meta name="description">`.
+    public var description: Text?
+    /// Where the HTML site is published (`base-url:`), normalised to end in `/`: then pages name their canonical
+    /// and alternate addresses absolutely and the build writes a sitemap. Nil: every address stays relative.
+    public var baseURL: Located<String>?
+    /// The address of a procedure's source for editing (`edit-url:`), shown on its pages.
+    public var editURL: URLTemplate?
+    /// The address for reporting a problem with a procedure (`report-url:`), shown on its pages.
+    public var reportURL: URLTemplate?
 
     /// The language translations are made from.
     public var sourceLanguage: String { languages.first ?? "en" }
@@ -46,8 +55,13 @@ public struct Site: Sendable {
     /// A site; `procedures` are put in index order.
     public init(
         title: Text, languages: [String], languageLocations: [SourceLocation], groups: [Group],
-        glossary: Glossary, procedures: [Procedure], file: String, register: Located<Register>? = nil
+        glossary: Glossary, procedures: [Procedure], file: String, register: Located<Register>? = nil,
+        description: Text? = nil, baseURL: Located<String>? = nil, editURL: URLTemplate? = nil, reportURL: URLTemplate? = nil
     ) {
+        self.description = description
+        self.baseURL = baseURL
+        self.editURL = editURL
+        self.reportURL = reportURL
         self.register = register
         self.title = title
         self.languages = languages

@@ -77,7 +77,8 @@ public struct WeasyPrint: Sendable {
         try? FileManager.default.removeItem(at: partial)
         let process = Process()
         process.executableURL = executable
-        process.arguments = [document.path, partial.path]
+        // A tagged PDF (its structure, and the document's language as /Lang), for screen readers: see README.
+        process.arguments = [document.path, partial.path] + Self.options
         process.currentDirectoryURL = document.deletingLastPathComponent()
         let errorPipe = Pipe()
         process.standardError = errorPipe
@@ -110,9 +111,15 @@ public struct WeasyPrint: Sendable {
         return messages
     }
 
-    /// The non-empty lines of WeasyPrint's standard error.
+    /// What WeasyPrint is asked for besides the document and the PDF: the PDF/UA-1 variant, which makes it
+    /// write a tagged PDF (WeasyPrint 57 calls the variant experimental).
+    static let options = ["--pdf-variant", "pdf/ua-1"]
+
+    /// The non-empty lines of WeasyPrint's standard error, but its notice that PDF/UA is experimental, which
+    /// every run would repeat.
     static func messages(in text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !($0.contains("PDF/UA support is experimental")) }
     }
 
     /// What to show of a failed run's messages: a Python stack trace is reduced to its last line, the error

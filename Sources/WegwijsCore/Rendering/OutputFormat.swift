@@ -118,19 +118,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// space, `#`, `?`, `(` or a non-ASCII letter in a figure's file name would otherwise end the Markdown link
     /// or be read as a fragment or query.
     static func urlPath(_ path: String) -> String {
-        let hex = Array("0123456789ABCDEF".unicodeScalars)
-        var result = String.UnicodeScalarView()
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                result.append(Unicode.Scalar(byte))
-            default:
-                result.append("%")
-                result.append(hex[Int(byte >> 4)])
-                result.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return String(result)
+        SiteAddress.percentEncoded(path, keepingSlashes: true)
     }
 }

@@ -100,7 +100,8 @@ public struct PageRenderer: Sendable {
 
     private func procedurePageInItsRegister(_ procedure: Procedure) -> ProcedurePage {
         let scope = LinkResolver.Scope(procedure: procedure)
-        let chrome = chrome(pageName: procedure.id, procedure: procedure)
+        var chrome = chrome(pageName: procedure.id, procedure: procedure)
+        chrome.head.description = description(of: procedure)
         let pageTitle = plainTexts.title(of: procedure, in: language)
         return ProcedurePage(
             chrome: chrome,
@@ -127,7 +128,8 @@ public struct PageRenderer: Sendable {
             navigation: format.showsNavigation ? navigation(around: procedure) : [],
             previous: format.showsNavigation ? entry(plainTexts.order.neighbours(of: procedure.id, in: language).previous) : nil,
             next: format.showsNavigation ? entry(plainTexts.order.neighbours(of: procedure.id, in: language).next) : nil,
-            backLinks: format.showsNavigation ? backLinks(to: procedure) : [])
+            backLinks: format.showsNavigation ? backLinks(to: procedure) : [],
+            footer: footer(of: procedure, title: pageTitle))
     }
 
     func audienceLabel(_ audience: Located<String>) -> ProcedurePage.AudienceLabel {
@@ -308,8 +310,10 @@ public struct PageRenderer: Sendable {
 
     /// This language's index: every group with its procedures.
     public func indexPage() -> OutputFile {
+        var chrome = chrome(pageName: "index")
+        chrome.head.description = siteDescription
         let page = IndexPage(
-            chrome: chrome(pageName: "index"),
+            chrome: chrome,
             pageTitle: plainTexts.plainWithLanguage(site.title, in: language, procedure: nil).text,
             groups: site.groups.compactMap { group in
                 let procedures = plainTexts.procedures(in: group, language: language)
@@ -344,12 +348,16 @@ public struct PageRenderer: Sendable {
                 return PageChrome.Alternate(
                     lang: other, name: strings.string("language.name", in: other), href: "../\(other)/\(pageFile)",
                     isCurrent: other == language, isLast: other == site.languages.last,
-                    partlyTranslated: isPartial ? strings.string("page.partly-translated", in: other) : nil)
+                    partlyTranslated: isPartial ? strings.string("page.partly-translated", in: other) : nil,
+                    linkHref: absoluteHref(language: other, pageName: pageName) ?? "../\(other)/\(pageFile)")
             },
             indexHref: format.indexFileName,
             languagesHref: "../\(format.indexFileName)",
             stylesheetHref: "../wegwijs.css",
-            scripts: format.scripts)
+            scripts: format.scripts,
+            head: .init(
+                canonicalHref: absoluteHref(language: language, pageName: pageName),
+                defaultHref: absoluteHref(language: nil, pageName: "index"), iconHref: "../\(Templates.icon)"))
     }
 }
 

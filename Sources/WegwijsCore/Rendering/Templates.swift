@@ -5,7 +5,7 @@ import WegwijsMustache
 public struct Templates: Sendable {
     /// The kinds of page a template renders, each with the model it is given.
     enum Page: CaseIterable {
-        case procedure, index, languages, fallbackInline, fallbackBlock, printPart, printDocument
+        case procedure, index, languages, fallbackInline, fallbackBlock, printPart, printDocument, notFound, languagesNotFound
 
         /// The template's name in `format`, or nil when the format has no such page.
         func name(in format: OutputFormat) -> String? {
@@ -13,6 +13,8 @@ public struct Templates: Sendable {
             case (.index, .print), (.languages, .print): nil
             case (.printPart, .print), (.printDocument, .print): "\(format.templatePrefix)-\(suffix)"
             case (.printPart, _), (.printDocument, _): nil
+            case (.notFound, .html), (.languagesNotFound, .html): "\(format.templatePrefix)-\(suffix)"
+            case (.notFound, _), (.languagesNotFound, _): nil
             default: "\(format.templatePrefix)-\(suffix)"
             }
         }
@@ -26,6 +28,8 @@ public struct Templates: Sendable {
             case .fallbackBlock: "fallback-block"
             case .printPart: "part"
             case .printDocument: "document"
+            case .notFound: "404"
+            case .languagesNotFound: "404-languages"
             }
         }
 
@@ -38,6 +42,8 @@ public struct Templates: Sendable {
             case .fallbackInline, .fallbackBlock: FallbackText.schema(strings: strings)
             case .printPart: PrintPartPiece.schema(strings: strings)
             case .printDocument: PrintDocumentEdge.schema
+            case .notFound: NotFoundPage.schema(strings: strings)
+            case .languagesNotFound: LanguagesNotFoundPage.schema
             }
         }
     }
@@ -45,7 +51,11 @@ public struct Templates: Sendable {
     /// The names (file names without `.mustache`) the renderer uses.
     public static let requiredNames = OutputFormat.allCases.flatMap { format in Page.allCases.compactMap { $0.name(in: format) } }
     /// Files copied to the HTML output as they are.
-    public static let assets = ["wegwijs.css", script]
+    public static let assets = ["wegwijs.css", script, icon, notFoundScript]
+    /// The script of the root's "page not found", which shows the visitor's language.
+    public static let notFoundScript = "wegwijs-404.js"
+    /// The site's icon, copied to the output's root beside the stylesheet.
+    public static let icon = "favicon.svg"
     /// The script of the HTML pages (search, language switcher), copied to the output's root.
     public static let script = "wegwijs.js"
     /// Files copied to the printed guide's folder as they are.

@@ -24,6 +24,7 @@ public struct PlainTexts: Sendable {
             for (_, entry) in text.versions { sources.append(entry.value) }
         }
         add(site.title)
+        if let description = site.description { add(description) }
         for group in site.groups { add(group.title) }
         for term in site.glossary.terms { add(term.label) }
         for procedure in site.procedures {

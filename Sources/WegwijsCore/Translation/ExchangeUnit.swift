@@ -117,7 +117,7 @@ public struct TranslationExport: Sendable {
         var lines: [String] = []
         var displays: [String: String] = [:]
         switch unit.owner {
-        case .site: lines.append(s("po.comment.site-title"))
+        case .site: lines.append(s(unit.field == "description" ? "po.comment.site-description" : "po.comment.site-title"))
         case .group(let group): lines.append(s("po.comment.group-title", ["id": group.id]))
         case .glossaryTerm: lines.append(s("po.comment.glossary"))
         case .procedure(let procedure, let step, let number):

@@ -77,6 +77,12 @@ extension Site {
     public var siteTranslationUnits: [TranslationUnit] {
         var units: [TranslationUnit] = []
         units.append(TranslationUnit(place: "site/title", text: title, sourceLanguage: sourceLanguage, field: "title", role: .prose, owner: .site))
+        if let description {
+            units.append(
+                TranslationUnit(
+                    place: "site/description", text: description, sourceLanguage: sourceLanguage, field: "description", role: .prose,
+                    owner: .site))
+        }
         for group in groups {
             units.append(
                 TranslationUnit(

@@ -67,9 +67,10 @@ public struct Validator: Sendable {
 
     // MARK: - Every text
 
-    /// The texts that belong to no procedure: site title, group titles, glossary labels.
+    /// The texts that belong to no procedure: site title and description, group titles, glossary labels.
     func forSiteText(_ body: (Text, LinkResolver.Scope, TextRole) -> Void) {
         body(site.title, .init(), .prose)
+        if let description = site.description { body(description, .init(), .prose) }
         for group in site.groups { body(group.title, .init(), .prose) }
         for term in site.glossary.terms { body(term.label, .init(), .prose) }
     }

@@ -13,6 +13,9 @@ struct ExamplePDFs: Sendable {
     let pdfs: [String: PrintedPages]
     /// The print document each PDF was made from, by the same names.
     let documents: [String: String]
+    /// What each PDF says of its structure, by the same names: whether it is tagged (`pdfinfo`) and every
+    /// language it names (`/Lang` entries, read with `qpdf --qdf`).
+    let tagging: [String: (isTagged: Bool, languages: [String])]
 
     /// Made on first use, then shared.
     static let shared: Result<ExamplePDFs, PrintedPages.Failure> = make()
@@ -31,18 +34,39 @@ struct ExamplePDFs: Sendable {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: print.path)) ?? []).sorted()
             var pdfs: [String: PrintedPages] = [:]
             var documents: [String: String] = [:]
+            var tagging: [String: (isTagged: Bool, languages: [String])] = [:]
             if result.status == 0 {
                 for name in ["en", "nl", "guide"] {
-                    pdfs[name] = try PrintedPages(pdf: print.appendingPathComponent("\(name).pdf"))
+                    let pdf = print.appendingPathComponent("\(name).pdf")
+                    pdfs[name] = try PrintedPages(pdf: pdf)
                     documents[name] = try String(contentsOf: print.appendingPathComponent("\(name).html"), encoding: .utf8)
+                    tagging[name] = try Self.tagging(of: pdf, in: scratch)
                 }
             }
-            return .success(ExamplePDFs(result: result, printFiles: files, pdfs: pdfs, documents: documents))
+            return .success(ExamplePDFs(result: result, printFiles: files, pdfs: pdfs, documents: documents, tagging: tagging))
         } catch let failure as PrintedPages.Failure {
             return .failure(failure)
         } catch {
             return .failure(PrintedPages.Failure(description: "cannot make the example PDFs: \(error)"))
         }
+    }
+}
+
+extension ExamplePDFs {
+    /// Whether `pdf` is tagged, and the languages its `/Lang` entries name (the catalogue's and any structure
+    /// element's), in file order: `qpdf --qdf` writes every object uncompressed.
+    static func tagging(of pdf: URL, in scratch: URL) throws -> (isTagged: Bool, languages: [String]) {
+        let info = try XLIFFTools.run("pdfinfo", [pdf.path])
+        guard info.status == 0 else { throw PrintedPages.Failure(description: "pdfinfo failed: \(info.error)") }
+        let plain = scratch.appendingPathComponent(pdf.lastPathComponent + ".qdf")
+        let qdf = try XLIFFTools.run("qpdf", ["--qdf", "--object-streams=disable", pdf.path, plain.path])
+        guard qdf.status == 0, let data = FileManager.default.contents(atPath: plain.path) else {
+            throw PrintedPages.Failure(description: "qpdf failed (install qpdf): \(qdf.error)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let languages = text.components(separatedBy: "/Lang (").dropFirst().map { String($0.prefix { $0 != ")" }) }
+        let isTagged = info.output.split(separator: "\n").contains { $0.hasPrefix("Tagged:") && $0.hasSuffix("yes") }
+        return (isTagged, languages)
     }
 }
 

@@ -22,10 +22,13 @@ import WegwijsTestSupport
             try await SiteBuilder(session: session_, templates: templates, languages: []).render(into: staging, timings: &timings)
         }
         let files = FileTree.contents(of: output)
-        let pages = files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".md") || $0.hasSuffix(SearchIndex.fileName) }.sorted()
-        // Per language: index and two procedures in HTML and Markdown, and the search index; then the printed
-        // guide of each language and the booklet of both.
-        #expect(pages.count == 19)
+        let pages = files.keys.filter {
+            $0.hasSuffix(".html") || $0.hasSuffix(".md") || $0.hasSuffix(SearchIndex.fileName) || $0.hasSuffix(".xml")
+        }.sorted()
+        // Per language: index, two procedures and the 404 page in HTML, index and procedures in Markdown, and the
+        // search index; the root's 404 page and the sitemap; then the printed guide of each language and the
+        // booklet of both.
+        #expect(pages.count == 23)
         for path in pages {
             let text = String(decoding: files[path]!, as: UTF8.self)
             if let mismatch = Snapshot.mismatch(text, named: "showcase/\(path)", target: "WegwijsCoreTests") {

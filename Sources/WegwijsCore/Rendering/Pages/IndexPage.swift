@@ -80,6 +80,8 @@ struct LanguagesPage: Sendable {
     var lang: String
     var siteTitle: String
     var languages: [Language]
+    /// The chooser's description, canonical address and icon.
+    var head: PageChrome.Head
 
     /// One language of the chooser.
     struct Language: Sendable {
@@ -88,6 +90,8 @@ struct LanguagesPage: Sendable {
         var title: String
         var choose: String
         var href: String
+        /// The head's `hreflang` address: absolute with a base URL, else ``href``.
+        var linkHref: String
     }
 }
 
@@ -97,12 +101,13 @@ extension LanguagesPage: TemplateObject {
         case "lang": .text(lang)
         case "siteTitle": .text(siteTitle)
         case "languages": languages.templateValue
-        default: nil
+        default: head.value(forKey: key)
         }
     }
 
     static var schema: TemplateSchema { .object(
-        name: "LanguagesPage", fields: ["lang": .text, "siteTitle": .text, "languages": .list(Language.schema)]) }
+        name: "LanguagesPage",
+        fields: ["lang": .text, "siteTitle": .text, "languages": .list(Language.schema)].merging(PageChrome.Head.fields) { page, _ in page }) }
 }
 
 extension LanguagesPage.Language: TemplateObject {
@@ -113,10 +118,12 @@ extension LanguagesPage.Language: TemplateObject {
         case "title": .text(title)
         case "choose": .text(choose)
         case "href": .text(href)
+        case "linkHref": .text(linkHref)
         default: nil
         }
     }
 
     static var schema: TemplateSchema { .object(
-        name: "Language", fields: ["lang": .text, "name": .text, "title": .text, "choose": .text, "href": .text]) }
+        name: "Language",
+        fields: ["lang": .text, "name": .text, "title": .text, "choose": .text, "href": .text, "linkHref": .text]) }
 }

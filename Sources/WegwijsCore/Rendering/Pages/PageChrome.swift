@@ -1,7 +1,8 @@
 import WegwijsMustache
 
 /// What every page of a language shows around its content: the site's title, the language switcher, the
-/// interface strings, the addresses of the index, the language chooser and the stylesheet.
+/// interface strings, the addresses of the index, the language chooser and the stylesheet; and what the head says
+/// of the page (``PageChrome/Head``: its description, canonical address, icon).
 struct PageChrome: Sendable {
     /// One language of the language switcher.
     struct Alternate: Sendable {
@@ -12,6 +13,8 @@ struct PageChrome: Sendable {
         var isLast: Bool
         /// "(partly translated)" in the other language, when it shows some of the page's texts untranslated.
         var partlyTranslated: String?
+        /// The address the head's `hreflang` alternate names: absolute with a base URL, else ``href``.
+        var linkHref: String
     }
 
     var lang: String
@@ -24,6 +27,8 @@ struct PageChrome: Sendable {
     var languagesHref: String
     var stylesheetHref: String
     var scripts: [String]
+    /// What the head says of the page.
+    var head: Head
 
     /// The chrome's own fields; a page looks its other names up here.
     func value(forKey key: String) -> TemplateValue? {
@@ -39,7 +44,7 @@ struct PageChrome: Sendable {
         case "languagesHref": .text(languagesHref)
         case "stylesheetHref": .text(stylesheetHref)
         case "scripts": .list(scripts.map { .object(Script(src: $0)) })
-        default: nil
+        default: head.value(forKey: key)
         }
     }
 
@@ -49,7 +54,7 @@ struct PageChrome: Sendable {
             "lang": .text, "languageName": .text, "siteTitle": .markup, "siteTitlePlain": .text, "strings": strings,
             "alternates": .list(Alternate.schema), "hasAlternates": .bool, "indexHref": .text, "languagesHref": .text,
             "stylesheetHref": .text, "scripts": .list(Script.schema),
-        ]
+        ].merging(Head.fields) { chrome, _ in chrome }
     }
 
     /// A script the page loads.
@@ -69,11 +74,14 @@ extension PageChrome.Alternate: TemplateObject {
         case "isCurrent": .bool(isCurrent)
         case "isLast": .bool(isLast)
         case "partlyTranslated": partlyTranslated.templateValue
+        case "linkHref": .text(linkHref)
         default: nil
         }
     }
 
     static var schema: TemplateSchema { .object(
         name: "Alternate",
-        fields: ["lang": .text, "name": .text, "href": .text, "isCurrent": .bool, "isLast": .bool, "partlyTranslated": .optional(.text)]) }
+        fields: ["lang": .text, "name": .text, "href": .text, "isCurrent": .bool, "isLast": .bool, "partlyTranslated": .optional(.text),
+            "linkHref": .text,
+        ]) }
 }

@@ -21,6 +21,8 @@ struct ProcedurePage: Sendable {
     /// "Back to Add users, step 2", one for each step that includes this procedure; the site's script shows the
     /// one the reader came from.
     var backLinks: [BackLink] = []
+    /// When it last changed, and where to edit it or report a problem.
+    var footer: Footer = .none
 
     /// The procedure's group, above its title, linking to the group's place in the index.
     struct GroupHeading: Sendable {
@@ -190,7 +192,7 @@ extension ProcedurePage: TemplateObject {
         case "next": next.templateValue
         case "hasNeighbours": .bool(previous != nil || next != nil)
         case "backLinks": backLinks.templateValue
-        default: chrome.value(forKey: key)
+        default: footer.value(forKey: key) ?? chrome.value(forKey: key)
         }
     }
 
@@ -204,7 +206,7 @@ extension ProcedurePage: TemplateObject {
                 "hasInputs": .bool, "steps": .list(StepItem.schema(inlining: true)), "navigation": .list(NavigationGroup.schema),
                 "hasNavigation": .bool, "previous": .optional(NavigationEntry.schema), "next": .optional(NavigationEntry.schema), "hasNeighbours": .bool,
                 "backLinks": .list(BackLink.schema),
-            ]) { _, page in page })
+            ].merging(Footer.fields) { page, _ in page }) { _, page in page })
     }
 }
 
