@@ -120,7 +120,9 @@ public struct SiteBuilder: Sendable {
                             writing += try clock.measure { try printDocuments.put(text, part: language, number: chapter) }
                         }
                         if let searchLine {
-                            let line = searchIndexes[language].sharing(trees).line(procedure, isFirst: searchLine == 0)
+                            // A stemmer serves one thread: each job makes its own (a few small allocations).
+                            var stems = searchIndexes[language].wordStems()
+                            let line = searchIndexes[language].sharing(trees).line(procedure, isFirst: searchLine == 0, stems: &stems)
                             writing += try clock.measure { try searchFiles[language].put(line, at: 1 + searchLine) }
                         }
                     }

@@ -302,7 +302,8 @@ public struct PageRenderer: Sendable {
             indexHref: format.indexFileName,
             languagesHref: "../\(format.indexFileName)",
             stylesheetHref: "../wegwijs.css",
-            scripts: format.scripts)
+            scripts: format.scripts,
+            searchIndexHref: format.searchIndexHref)
     }
 }
 
