@@ -56,8 +56,8 @@
   // The box is in the page as a <template> (so without JavaScript there is none); its words come from
   // the strings files through its data attributes. The index (search-index.js, a script because a page
   // cannot fetch a file from file://) is loaded when the box is first used. It holds every text of
-  // every page and, per page, the stems the build made of its words with Snowball; the query's words
-  // are matched to the site's words and stems. A combobox with a listbox popup (ARIA 1.2).
+  // every page and the stems the build made of the site's words with Snowball; the query's words are
+  // matched to the site's words and stems. A combobox with a listbox popup (ARIA 1.2).
 
   var template = document.querySelector("template.site-search-template");
   if (!template) return;
@@ -120,12 +120,12 @@
     entries = index.pages.map(function (page) {
       return {
         page: page,
-        title: field(page.title, dictionary, page.stems),
+        title: field(page.title, dictionary, index.stems),
         sections: page.sections.map(function (section) {
           return {
             section: section,
-            title: field(section.title || "", dictionary, page.stems),
-            text: field(section.text, dictionary, page.stems),
+            title: field(section.title || "", dictionary, index.stems),
+            text: field(section.text, dictionary, index.stems),
           };
         }),
       };

@@ -9,10 +9,11 @@ import WegwijsMarkdown
 /// them: a term as its label, an input as its label): the procedure's title, then its sections: the page's
 /// top (summary, prerequisites, inputs) and each step (title; text, figure description and legend, notes,
 /// result, choices; one text a line), linked by the step's anchor. Included steps are left out: the
-/// included procedure has its own entry. With each page come the stems of its words where a word's stem is
-/// not the word itself (Snowball's, see ``WordStems``), so the script matches "approving" to "approve"
-/// without a stemmer of its own. Output is deterministic: procedures in the order of the index page, keys
-/// sorted, one procedure per line.
+/// included procedure has its own entry. After the pages comes the site's table of stems: of every word
+/// whose stem is not the word itself, its stem (Snowball's, see ``WordStems``), so the script matches
+/// "approving" to "approve" without a stemmer of its own (once for the site: a table per page was a fifth
+/// of the index). Output is deterministic: procedures in the order of the index page, keys sorted, one
+/// procedure per line.
 public struct SearchIndex: Sendable {
     /// The index file's name in each language folder.
     public static let fileName = "search-index.js"
@@ -27,8 +28,6 @@ public struct SearchIndex: Sendable {
         var lang: String?
         /// The page's top, then its steps.
         var sections: [Section]
-        /// The stem of each search term of the page whose stem is not the term itself.
-        var stems: [String: String]
     }
 
     /// A part of a page the search links to: its top, or one step.
@@ -81,10 +80,11 @@ public struct SearchIndex: Sendable {
     public func write(_ write: (String) throws -> Void) rethrows {
         try write(start)
         var stems = wordStems()
+        var table: [String: String] = [:]
         for (offset, procedure) in procedures().enumerated() {
-            try write(line(procedure, isFirst: offset == 0, stems: &stems))
+            try write(line(procedure, isFirst: offset == 0, stems: &stems, into: &table))
         }
-        try write(Self.end)
+        try write(Self.end(stems: table))
     }
 
     /// The index's start: the script's comment and the opening of the list of pages.
@@ -96,13 +96,24 @@ public struct SearchIndex: Sendable {
         """
     }
 
-    /// The index's end, after the last procedure's line.
-    public static let end = "\n]};\n"
+    /// The index's end, after the last procedure's line: the site's table of stems (each term whose stem is
+    /// not the term itself, and its stem).
+    static func end(stems: [String: String]) -> String {
+        "\n],\n\"stems\": \(json(stems))};\n"
+    }
 
     /// `procedure`'s entry on a line of its own (after a comma and a line break unless it is the first), its
-    /// words stemmed by `stems`.
-    func line(_ procedure: Procedure, isFirst: Bool, stems: inout WordStems) -> String {
-        (isFirst ? "" : ",\n") + Self.json(page(procedure, stems: &stems))
+    /// words stemmed by `stems` and added to `table` where their stem differs.
+    func line(_ procedure: Procedure, isFirst: Bool, stems: inout WordStems, into table: inout [String: String]) -> String {
+        let page = page(procedure)
+        if stems.isStemming {
+            let texts = [page.title] + page.sections.flatMap { [$0.title ?? "", $0.text] }
+            for term in Set(texts.flatMap(SearchTerms.terms(in:))) where table[term] == nil {
+                let stem = stems.stem(term)
+                if stem != term { table[term] = stem }
+            }
+        }
+        return (isFirst ? "" : ",\n") + Self.json(page)
     }
 
     /// This index, parsing the texts of the procedures it indexes once in `trees` (a build job's store).
@@ -124,7 +135,7 @@ public struct SearchIndex: Sendable {
         site.groups.flatMap { site.procedures(in: $0) }
     }
 
-    func page(_ procedure: Procedure, stems: inout WordStems) -> Page {
+    func page(_ procedure: Procedure) -> Page {
         let title = plain(procedure.title, in: LinkResolver.Scope(procedure: procedure))
         var top = SectionTexts()
         var steps: [String: SectionTexts] = [:]
@@ -143,17 +154,9 @@ public struct SearchIndex: Sendable {
             guard case .step(let step) = entry, let texts = steps[step.id] else { continue }
             sections.append(texts.section(anchor: step.id, number: offset + 1, index: self))
         }
-        var pageStems: [String: String] = [:]
-        if stems.isStemming {
-            let texts = [title.text] + sections.flatMap { [$0.title ?? "", $0.text] }
-            for term in Set(texts.flatMap(SearchTerms.terms(in:))) {
-                let stem = stems.stem(term)
-                if stem != term { pageStems[term] = stem }
-            }
-        }
         return Page(
             href: LinkMarkup.pageHref(procedure.id, format: .html), title: title.text, lang: otherLanguage(title.language),
-            sections: sections, stems: pageStems)
+            sections: sections)
     }
 
     /// The plain texts of one section as they are collected, in document order.

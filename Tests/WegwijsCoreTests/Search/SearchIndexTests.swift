@@ -29,7 +29,7 @@ import WegwijsTestSupport
         """
 
     /// The index of `language`'s pages as `build` writes it, decoded.
-    static func index(language: String, fixture: ContentFixture) throws -> (text: String, pages: [[String: Any]]) {
+    static func index(language: String, fixture: ContentFixture) throws -> (text: String, pages: [[String: Any]], stems: [String: String]) {
         let session = try #require(fixture.open().session)
         let index = SearchIndex(site: session.site, plainTexts: session.plainTexts, strings: session.strings, language: language)
         var text = ""
@@ -37,7 +37,7 @@ import WegwijsTestSupport
         let prefix = "window.wegwijsSearchIndex = "
         let json = try #require(text.range(of: prefix).map { String(text[$0.upperBound...]) }).trimmingCharacters(in: .whitespacesAndNewlines)
         let object = try JSONSerialization.jsonObject(with: Data(json.dropLast().utf8)) as? [String: Any]
-        return (text, try #require(object?["pages"] as? [[String: Any]]))
+        return (text, try #require(object?["pages"] as? [[String: Any]]), try #require(object?["stems"] as? [String: String]))
     }
 
     static func fixture(site: String? = nil) throws -> ContentFixture {
@@ -49,7 +49,7 @@ import WegwijsTestSupport
     @Test func everyTextOfAPageIsInItsSections() throws {
         let fixture = try Self.fixture()
         #expect(fixture.diagnosticLines().filter { $0.contains("error") } == [])
-        let (_, pages) = try Self.index(language: "en", fixture: fixture)
+        let (_, pages, _) = try Self.index(language: "en", fixture: fixture)
         let page = try #require(pages.first)
         #expect(page["href"] as? String == "approve-users.html")
         #expect(page["title"] as? String == "Approve users")
@@ -72,15 +72,15 @@ import WegwijsTestSupport
         #expect(sections[2]["text"] as? String == "")
     }
 
-    @Test func pagesCarryTheStemsOfTheirWords() throws {
+    @Test func theIndexCarriesTheStemsOfTheSitesWords() throws {
         let fixture = try Self.fixture()
-        let english = try #require(Self.index(language: "en", fixture: fixture).pages.first?["stems"] as? [String: String])
+        let english = try Self.index(language: "en", fixture: fixture).stems
         #expect(english["approving"] == "approv")
         #expect(english["approve"] == "approv")
         #expect(english["users"] == "user")
         #expect(english["mandatory"] == "mandatori")
         #expect(english["pickup"] == nil && english["pick"] == nil)  // a stem that is its word is left out
-        let dutch = try #require(Self.index(language: "nl", fixture: fixture).pages.first?["stems"] as? [String: String])
+        let dutch = try Self.index(language: "nl", fixture: fixture).stems
         #expect(dutch["gebruikers"] == "gebruiker")
         #expect(dutch["goedkeuren"] == "goedkeur")
     }
@@ -99,9 +99,9 @@ import WegwijsTestSupport
         try english.replacingOccurrences(of: "search.stemmer: english", with: "search.stemmer: none")
             .replacingOccurrences(of: "language.name: English", with: "language.name: Frysk")
             .write(to: fixture.templates.appendingPathComponent("strings/fy.yaml"), atomically: true, encoding: .utf8)
-        let (_, pages) = try Self.index(language: "fy", fixture: fixture)
+        let (_, pages, stems) = try Self.index(language: "fy", fixture: fixture)
         let page = try #require(pages.first)
-        #expect(page["stems"] as? [String: String] == [:])
+        #expect(stems == [:])
         #expect(page["title"] as? String == "Approve users")
         #expect(page["lang"] as? String == "en")  // shown untranslated
     }
@@ -112,5 +112,7 @@ import WegwijsTestSupport
         #expect(try Self.index(language: "nl", fixture: fixture).text == first)
         #expect(first.hasPrefix("// The search index of the nl pages"))
         #expect(first.contains("window.wegwijsSearchIndex = {\"language\": \"nl\", \"pages\": [\n{\"href\":\"approve-users.html\""))
+        #expect(first.contains("\n],\n\"stems\": {\""))
+        #expect(first.hasSuffix("\"}};\n"))
     }
 }
