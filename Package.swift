@@ -34,6 +34,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Snowball's stemmers (libstemmer, the C library): Debian ships no pkg-config file for it, so the module
+        // map links it by name; imported by WegwijsCore's Stemmer alone.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+        ),
         // Model, loading, diagnostics, validation, link resolution, rendering, building.
         .target(
             name: "WegwijsCore",
@@ -41,6 +47,7 @@ let package = Package(
                 "WegwijsMarkdown",
                 "WegwijsMustache",
                 "CYAML",
+                "CStemmer",
             ]
         ),
         // Rendering for the terminal: the layout of texts (wrapping, styles, hyperlinks), the runner's screens,

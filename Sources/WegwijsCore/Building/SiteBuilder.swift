@@ -104,9 +104,10 @@ public struct SiteBuilder: Sendable {
         let searchFiles = try searchIndexes.map { index in
             let file = try StreamedFile(url: staging.appendingPathComponent(index.path), pieceCount: inGuide.count + 2)
             try file.put(index.start, at: 0)
-            try file.put(SearchIndex.end, at: file.pieceCount - 1)
             return file
         }
+        // Each index's table of stems, which every job adds its procedure's to and the index's end holds.
+        let searchStems = languages.map { _ in Protected([String: String]()) }
         let cancellation = CancellationFlag()
         let results = try await withTaskCancellationHandler {
             // After a job failed (or the build was cancelled) the build is lost: the jobs not yet started are skipped
@@ -135,7 +136,12 @@ public struct SiteBuilder: Sendable {
                             writing += try clock.measure { try printDocuments.put(text, part: language, number: chapter) }
                         }
                         if let searchLine = searchLines?[language] {
-                            let line = searchIndexes[language].sharing(trees).line(procedure, isFirst: searchLine == 0)
+                            // A stemmer serves one thread: each job makes its own (a few small allocations).
+                            var stems = searchIndexes[language].wordStems()
+                            var table: [String: String] = [:]
+                            let line = searchIndexes[language].sharing(trees).line(
+                                procedure, isFirst: searchLine == 0, stems: &stems, into: &table)
+                            searchStems[language].withLock { $0.merge(table) { first, _ in first } }
                             writing += try clock.measure { try searchFiles[language].put(line, at: 1 + searchLine) }
                         }
                     }
@@ -162,7 +168,10 @@ public struct SiteBuilder: Sendable {
         let shared = sharedFiles() + siteFiles(renderers: renderers)
         for file in shared { try writer.write(file) }
         let printed = try printDocuments.finish()
-        for file in searchFiles { totals.bytes += try file.finish() }
+        for (file, stems) in zip(searchFiles, searchStems) {
+            try file.put(SearchIndex.end(stems: stems.withLock { $0 }), at: file.pieceCount - 1)
+            totals.bytes += try file.finish()
+        }
         totals.files += searchFiles.count
         timings.write += clock.now - sharedStart
         timings.render += totals.render

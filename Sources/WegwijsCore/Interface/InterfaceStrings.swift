@@ -44,7 +44,7 @@ public struct InterfaceStrings: Sendable {
     public static let requiredKeys = [
         "language.name", "page.skip-to-content", "page.choose-language", "page.this-page-in", "page.not-translated",
         "page.all-guides", "page.contents", "page.partly-translated", "search.label", "search.results", "search.one-result",
-        "search.no-results", "procedure.prerequisites", "procedure.inputs", "procedure.steps",
+        "search.no-results", "search.stemmer", "procedure.prerequisites", "procedure.inputs", "procedure.steps",
         "procedure.step", "procedure.result", "procedure.figure-legend", "procedure.include", "procedure.example",
         "procedure.choices", "procedure.choice.step", "procedure.choice.procedure",
         "reference.step", "callout.marker", "note.note", "note.tip", "note.important", "note.warning", "audience.admin",

@@ -50,9 +50,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         self == .print ? (procedure: 3, step: 5) : (procedure: 1, step: 3)
     }
 
-    /// The scripts a page loads, relative to it: the site's search index and script, on the web site only.
+    /// The scripts a page loads, relative to it: the site's script, on the web site only.
     var scripts: [String] {
-        self == .html ? [SearchIndex.fileName, "../\(Templates.script)"] : []
+        self == .html ? ["../\(Templates.script)"] : []
+    }
+
+    /// The search index of a page's language, relative to the page, which the site's script loads when the
+    /// search box is first used: on the web site only.
+    var searchIndexHref: String? {
+        self == .html ? SearchIndex.fileName : nil
     }
 
     /// Where a figure's file is linked from a page: pages sit in a language folder beside `images/`, the

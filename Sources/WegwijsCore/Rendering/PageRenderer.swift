@@ -357,7 +357,8 @@ public struct PageRenderer: Sendable {
             scripts: format.scripts,
             head: .init(
                 canonicalHref: absoluteHref(language: language, pageName: pageName),
-                defaultHref: absoluteHref(language: nil, pageName: "index"), iconHref: "../\(Templates.icon)"))
+                defaultHref: absoluteHref(language: nil, pageName: "index"), iconHref: "../\(Templates.icon)"),
+            searchIndexHref: format.searchIndexHref)
     }
 }
 

@@ -29,6 +29,8 @@ struct PageChrome: Sendable {
     var scripts: [String]
     /// What the head says of the page.
     var head: Head
+    /// The search index the script loads when the search box is first used, relative to the page.
+    var searchIndexHref: String?
 
     /// The chrome's own fields; a page looks its other names up here.
     func value(forKey key: String) -> TemplateValue? {
@@ -44,6 +46,7 @@ struct PageChrome: Sendable {
         case "languagesHref": .text(languagesHref)
         case "stylesheetHref": .text(stylesheetHref)
         case "scripts": .list(scripts.map { .object(Script(src: $0)) })
+        case "searchIndexHref": searchIndexHref.templateValue
         default: head.value(forKey: key)
         }
     }
@@ -53,7 +56,7 @@ struct PageChrome: Sendable {
         [
             "lang": .text, "languageName": .text, "siteTitle": .markup, "siteTitlePlain": .text, "strings": strings,
             "alternates": .list(Alternate.schema), "hasAlternates": .bool, "indexHref": .text, "languagesHref": .text,
-            "stylesheetHref": .text, "scripts": .list(Script.schema),
+            "stylesheetHref": .text, "scripts": .list(Script.schema), "searchIndexHref": .optional(.text),
         ].merging(Head.fields) { chrome, _ in chrome }
     }
 

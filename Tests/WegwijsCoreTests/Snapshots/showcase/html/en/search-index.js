@@ -1,5 +1,6 @@
 // The search index of the en pages, written by `wegwijs build`; read by ../wegwijs.js.
-window.wegwijsSearchIndex = {"labels": {"label":"Search the guides","noResults":"No procedure or step matches “{query}”.","oneResult":"1 result","results":"{count} results","step":"Step"}, "pages": [
-{"href":"add-users.html","keywords":["Save","Account number"],"steps":[{"href":"add-users.html#fill-in","keywords":["Account number","Account Number","Email ID","Save"],"number":2,"title":"Fill in the account number"},{"href":"add-users.html#check","keywords":[],"number":3,"title":"Check step 2: Fill in the account number"}],"summary":"Give a user the right to ship on your account.","title":"Add users"},
-{"href":"log-in.html","keywords":[],"steps":[{"href":"log-in.html#open","keywords":[],"number":1,"title":"Open the portal"}],"summary":"","title":"Log in"}
-]};
+window.wegwijsSearchIndex = {"language": "en", "pages": [
+{"href":"add-users.html","sections":[{"text":"Give a user the right to ship on your account.\nYou have the authorisation Save.\nAccount number"},{"anchor":"fill-in","number":2,"text":"Type Account number in the Account Number column 1, then the address in Email ID 2. Safe? alert(\"x\") bad & done.\nThe \"Add users\" table\nAccount Number column\nEmail column\nNever enable Read only.\nTwo paragraphs. See step 1: Open the portal and Log in.\nThe user appears with status Pending.\nthe table shows Save\nyou are not logged in any more","title":"Fill in the account number"},{"anchor":"check","number":3,"text":"","title":"Check step 2: Fill in the account number"}],"title":"Add users"},
+{"href":"log-in.html","sections":[{"text":""},{"anchor":"open","number":1,"text":"Go to the portal and sign in. No account yet? Ask your administrator.","title":"Open the portal"}],"title":"Log in"}
+],
+"stems": {"administrator":"administr","any":"ani","appears":"appear","authorisation":"authoris","enable":"enabl","logged":"log","only":"onli","paragraphs":"paragraph","pending":"pend","shows":"show","table":"tabl","users":"user"}};

@@ -1,5 +1,6 @@
 // The search index of the nl pages, written by `wegwijs build`; read by ../wegwijs.js.
-window.wegwijsSearchIndex = {"labels": {"label":"Zoeken in de handleidingen","noResults":"Geen procedure of stap past bij “{query}”.","oneResult":"1 resultaat","results":"{count} resultaten","step":"Stap"}, "pages": [
-{"href":"add-users.html","keywords":["Opslaan","Klantnummer"],"steps":[{"href":"add-users.html#fill-in","keywords":["Klantnummer","DHL-klantnummer","Email ID","Opslaan"],"number":2,"title":"Vul het klantnummer in"},{"href":"add-users.html#check","keywords":[],"number":3,"title":"Controleer stap 2"}],"summary":"Give a user the right to ship on your account.","summaryLang":"en","title":"Gebruikers toevoegen"},
-{"href":"log-in.html","keywords":[],"steps":[{"href":"log-in.html#open","keywords":[],"number":1,"title":"Open het portaal"}],"summary":"","title":"Inloggen"}
-]};
+window.wegwijsSearchIndex = {"language": "nl", "pages": [
+{"href":"add-users.html","sections":[{"text":"Give a user the right to ship on your account.\nU hebt de autorisatie Opslaan.\nKlantnummer","textLang":"en"},{"anchor":"fill-in","number":2,"text":"Typ Klantnummer in de kolom DHL-klantnummer 1 en het adres in Email ID 2.\nDe tabel Gebruikers toevoegen\nKolom DHL-klantnummer\nEmail column\nZet nooit Read only aan.\nZie stap 1: Open het portaal.\nDe gebruiker staat erbij met status In behandeling.\nde tabel Opslaan toont\nu niet meer ingelogd bent","title":"Vul het klantnummer in"},{"anchor":"check","number":3,"text":"","title":"Controleer stap 2"}],"title":"Gebruikers toevoegen"},
+{"href":"log-in.html","sections":[{"text":""},{"anchor":"open","number":1,"text":"Ga naar het portaal en log in. Nog geen account? Vraag het je beheerder.","title":"Open het portaal"}],"title":"Inloggen"}
+],
+"stems": {"behandeling":"behandel","controleer":"controler","gebruikers":"gebruiker","geen":"gen","give":"giv","inloggen":"inlogg","meer":"mer","naar":"nar","opslaan":"opslan","portaal":"portal","staat":"stat","toevoegen":"toevoeg","vraag":"vrag"}};
