@@ -44,6 +44,13 @@ extension InterfaceStrings {
                 guard let name = reader.string(key, what: "a key"), let text = reader.string(value, what: "'\(name)'") else {
                     continue
                 }
+                if name == SearchIndex.stemmerKey, text != SearchIndex.noStemmer, Stemmer(algorithm: text) == nil {
+                    // Read on: the site's search still works, matching words as written, but the writer meant a stemmer.
+                    reader.error(
+                        "unknown-stemmer", at: value,
+                        "'\(text)' is no stemming algorithm" + Suggestion.didYouMean(text, among: Stemmer.algorithms),
+                        notes: ["'\(name)' names one of Snowball's algorithms (\(Stemmer.algorithms.joined(separator: ", "))), or '\(SearchIndex.noStemmer)' to match words as they are written."])
+                }
                 strings[name] = text
             }
             for key in requiredKeys where strings[key] == nil {

@@ -19,6 +19,8 @@ public struct SearchIndex: Sendable {
     public static let fileName = "search-index.js"
     /// The interface string that names the Snowball algorithm of a language's word forms.
     static let stemmerKey = "search.stemmer"
+    /// Its value for a language whose words are matched as written.
+    static let noStemmer = "none"
 
     /// One procedure's page.
     struct Page: Encodable {

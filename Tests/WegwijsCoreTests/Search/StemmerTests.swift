@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import WegwijsTestSupport
 
 @testable import WegwijsCore
 
@@ -45,5 +47,23 @@ import Testing
         #expect(SearchTerms.terms(in: "DHL-klantnummer") == ["dhlklantnummer", "dhl", "klantnummer"])
         #expect(SearchTerms.terms(in: "MyDHL+-gebruiker") == ["mydhl", "gebruiker"])
         #expect(SearchTerms.terms(in: "") == [])
+    }
+
+    /// A misspelt algorithm would turn word forms off without a word: it is an error at the value, with the
+    /// name meant; `none` and libstemmer's own aliases ("nl") are accepted.
+    @Test func anUnknownStemmerInAStringsFileIsAnErrorWithTheNameMeant() throws {
+        let fixture = try ContentFixture(["procedures/portal/add-users.yaml": "title: {en: Add users, nl: Toevoegen}\nsteps:\n  - title: {en: Go, nl: Ga}\n"])
+        let file = fixture.templates.appendingPathComponent("strings/nl.yaml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("search.stemmer:") }) + 1
+        func errors(stemmer: String) throws -> [String] {
+            let changed = lines.map { $0.hasPrefix("search.stemmer:") ? "search.stemmer: \(stemmer)" : String($0) }
+            try Data(changed.joined(separator: "\n").utf8).write(to: file)
+            return fixture.diagnosticLines().filter { $0.hasPrefix("templates/strings/nl.yaml") }
+        }
+        #expect(try errors(stemmer: "dutsch") == ["templates/strings/nl.yaml:\(line):17: error: 'dutsch' is no stemming algorithm (did you mean 'dutch'?)"])
+        #expect(try errors(stemmer: "none") == [])
+        #expect(try errors(stemmer: "nl") == [])
     }
 }
