@@ -280,7 +280,8 @@
   }
 
   /** Pages by how many query words they hold, then where (title over step title over text), then the
-   *  index's order; each with the section where its words stand (a step, or else the page's top). */
+   *  shorter title (the closer match: "Approve users" before "Approve rejected users"), then the index's
+   *  order; each with the section where its words stand (a step, or else the page's top). */
   function search(query) {
     var hits = [];
     entries.forEach(function (entry, order) {
@@ -308,10 +309,13 @@
         section: target && !inTitleOnly ? target.section : entry.sections[0],
         words: words,
         weight: best.reduce(function (sum, value) { return sum + value; }, 0),
+        titleSize: entry.title.terms.size,
         order: order,
       });
     });
-    hits.sort(function (a, b) { return b.words - a.words || b.weight - a.weight || a.order - b.order; });
+    hits.sort(function (a, b) {
+      return b.words - a.words || b.weight - a.weight || a.titleSize - b.titleSize || a.order - b.order;
+    });
     return hits;
   }
 
