@@ -100,7 +100,10 @@ public struct SiteBuilder: Sendable {
         let renderers = Renderers(session: session, templates: templates, languages: languages)
         let jobList = jobs
         let printDocuments = try openPrintDocuments(in: staging, piecesPerPart: printPieces.count)
-        let searchIndexes = languages.map { SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: $0) }
+        let figureWords = FigureWords(site: site, contentDirectory: session.loader.contentDirectory)
+        let searchIndexes = languages.map {
+            SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: $0, figureWords: figureWords)
+        }
         let searchFiles = try searchIndexes.map { index in
             let file = try StreamedFile(url: staging.appendingPathComponent(index.path), pieceCount: inGuide.count + 2)
             try file.put(index.start, at: 0)

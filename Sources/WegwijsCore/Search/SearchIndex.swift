@@ -7,8 +7,8 @@ import WegwijsMarkdown
 ///
 /// It holds every text a reader sees on a page, as plain text through cmark (links read as the page shows
 /// them: a term as its label, an input as its label): the procedure's title, then its sections: the page's
-/// top (summary, prerequisites, inputs) and each step (title; text, figure description and legend, notes,
-/// result, choices; one text a line), linked by the step's anchor. Included steps are left out: the
+/// top (summary, prerequisites, inputs) and each step (title; text, figure description and legend, the
+/// words an SVG figure shows, notes, result, choices; one text a line), linked by the step's anchor. Included steps are left out: the
 /// included procedure has its own entry. After the pages comes the site's table of stems: of every word
 /// whose stem is not the word itself, its stem (Snowball's, see ``WordStems``), so the script matches
 /// "approving" to "approve" without a stemmer of its own (once for the site: a table per page was a fifth
@@ -57,10 +57,13 @@ public struct SearchIndex: Sendable {
     public let language: String
     /// Where the texts of the procedure being indexed are parsed once (shared with its pages), or nil.
     var trees: TextTrees?
+    /// The words the site's SVG figures show.
+    let figureWords: FigureWords
 
-    /// The index of `language`'s pages of `site`.
-    public init(site: Site, plainTexts: PlainTexts, strings: InterfaceStrings, language: String) {
+    /// The index of `language`'s pages of `site`, with the words its figures show.
+    public init(site: Site, plainTexts: PlainTexts, strings: InterfaceStrings, language: String, figureWords: FigureWords = .none) {
         self.site = site
+        self.figureWords = figureWords
         self.plainTexts = plainTexts
         self.strings = strings
         self.language = language
@@ -153,7 +156,11 @@ public struct SearchIndex: Sendable {
         }
         var sections = [top.section(anchor: nil, number: nil, index: self)]
         for (offset, entry) in procedure.steps.enumerated() {
-            guard case .step(let step) = entry, let texts = steps[step.id] else { continue }
+            guard case .step(let step) = entry, var texts = steps[step.id] else { continue }
+            if let path = step.figure?.path(in: language, fallback: site.sourceLanguage(of: procedure)),
+                let words = figureWords.text(of: path.value) {
+                texts.add((words, language))
+            }
             sections.append(texts.section(anchor: step.id, number: offset + 1, index: self))
         }
         return Page(
