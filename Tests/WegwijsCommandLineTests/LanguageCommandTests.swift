@@ -39,6 +39,8 @@ import WegwijsTestSupport
         let strings = try String(contentsOf: seed.root.appendingPathComponent("templates/strings/de.yaml"), encoding: .utf8)
         #expect(strings.contains("language.name: \"Deutsch\"\n"))
         #expect(strings.contains("# untranslated (en)\npage.skip-to-content: Skip to content\n"))
+        // A setting, not a word: German's own stemmer, never offered for translation.
+        #expect(strings.contains("\nsearch.stemmer: de\n"))
         // Buildable at once: the missing texts are warnings, errors only with --strict.
         #expect(try CommandRunner.run(["check"], in: seed.root).status == 0)
         #expect(try CommandRunner.run(["check", "--strict"], in: seed.root).status == 1)
@@ -58,6 +60,8 @@ import WegwijsTestSupport
         #expect(germanStrings.contains("\npage.skip-to-content: \"DE Skip to content\"\n"))
         #expect(germanStrings.contains("\nsearch.results: \"DE {count} results\"\n"))
         #expect(!germanStrings.contains("\n# untranslated (en)\n"), "every mark went with its translated value")
+        #expect(germanStrings.contains("\nsearch.stemmer: de\n"))
+        #expect(!file.contains("strings/search.stemmer"))
 
         // A PO file holds one source language: split, the Dutch-written texts are translated from their own file.
         let po = try CommandRunner.run(["po", "export", "--lang", "de", "-o", "de.po"], in: seed.root)

@@ -54,6 +54,10 @@ public struct InterfaceStrings: Sendable {
         "cli.did-you-mean", "cli.not-a-site-language", "cli.set.malformed", "cli.set.unknown-input",
     ] + runnerKeys + translationKeys
 
+    /// The keys whose values are settings, not words (the search's Snowball algorithm): never offered for
+    /// translation, set by `language add` for the new language.
+    public static let settingKeys: Set<String> = [SearchIndex.stemmerKey]
+
     /// The keys of the translation status and of PO files.
     public static let translationKeys = [
         "translation.status.heading", "translation.status.translated", "translation.status.missing",

@@ -58,7 +58,10 @@ public struct InterfaceStringsExchange: Sendable {
         let marks = Dictionary(target.map { ($0.key, $0.isMarked) }, uniquingKeysWith: { first, _ in first })
         let values = strings.all(in: language)
         return Self.entries(of: source).compactMap { entry in
-            guard let value = strings.all(in: sourceLanguage)[entry.key] else { return nil }
+            // A setting (the search's stemmer) is no text to translate.
+            guard !InterfaceStrings.settingKeys.contains(entry.key), let value = strings.all(in: sourceLanguage)[entry.key] else {
+                return nil
+            }
             let translated = marks[entry.key].map { !$0 } ?? false
             return ExchangeUnit(
                 place: Self.prefix + entry.key, part: "strings", file: "\(displayFolder)/\(sourceLanguage).yaml", line: entry.line + 1,

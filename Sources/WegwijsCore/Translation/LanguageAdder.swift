@@ -90,7 +90,8 @@ public enum LanguageAdder {
 
     /// The interface strings file of `code`, from the source language's file text: each `key: value` entry keeps
     /// the source's value (so the site shows it until it is translated) under an `# untranslated (en)` line, and
-    /// `language.name` is the language's own name where the system knows it.
+    /// `language.name` is the language's own name where the system knows it; `search.stemmer`, a setting, names
+    /// the language's own Snowball stemmer, or `none`.
     public static func stringsText(from source: String, sourceLanguage: String, code: String) -> String {
         let name = Locale(identifier: code).localizedString(forIdentifier: code).map { $0.prefix(1).uppercased() + $0.dropFirst() }
         var lines = [
@@ -102,6 +103,11 @@ public enum LanguageAdder {
             let isEntry = line.first.map { !$0.isWhitespace && $0 != "#" && $0 != "-" } == true && line.contains(":")
             if isEntry, line.hasPrefix("language.name:"), let name {
                 lines.append("language.name: \(CString.quote(name))")
+                continue
+            }
+            // A setting, not a text: the new language's own stemmer where libstemmer has one ("de"), else none.
+            if isEntry, line.hasPrefix("\(SearchIndex.stemmerKey):") {
+                lines.append("\(SearchIndex.stemmerKey): \(Stemmer(algorithm: code) != nil ? code : SearchIndex.noStemmer)")
                 continue
             }
             if isEntry { lines.append("# \(untranslatedMark) (\(sourceLanguage))") }
