@@ -23,9 +23,13 @@ extension PageChrome {
             }
         }
 
-        static let fields: [String: TemplateSchema] = [
-            "description": .optional(.text), "canonicalHref": .optional(.text), "defaultHref": .optional(.text), "iconHref": .text,
-        ]
+        /// Computed where it is asked for (at template load): a stored static's enum boxes read to
+        /// LeakSanitizer as leaks.
+        static var fields: [String: TemplateSchema] {
+            [
+                "description": .optional(.text), "canonicalHref": .optional(.text), "defaultHref": .optional(.text), "iconHref": .text,
+            ]
+        }
 
         /// `text` as one line for `<meta name="description">`: white space run together, at most about 300
         /// characters (cut at a word, with "…"), as search engines show no more.

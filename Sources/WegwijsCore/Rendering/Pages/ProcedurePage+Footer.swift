@@ -28,9 +28,13 @@ extension ProcedurePage {
             }
         }
 
-        static let fields: [String: TemplateSchema] = [
-            "updated": .optional(.markup), "updatedISO": .optional(.text), "editLink": .optional(.markup),
-            "reportLink": .optional(.markup), "hasPageLinks": .bool, "hasBothLinks": .bool, "hasFooter": .bool,
-        ]
+        /// Computed where it is asked for (at template load): a stored static's enum boxes read to
+        /// LeakSanitizer as leaks.
+        static var fields: [String: TemplateSchema] {
+            [
+                "updated": .optional(.markup), "updatedISO": .optional(.text), "editLink": .optional(.markup),
+                "reportLink": .optional(.markup), "hasPageLinks": .bool, "hasBothLinks": .bool, "hasFooter": .bool,
+            ]
+        }
     }
 }
