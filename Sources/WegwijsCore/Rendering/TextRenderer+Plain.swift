@@ -5,13 +5,6 @@ extension TextRenderer {
     func plain(_ text: Text, in scope: LinkResolver.Scope) -> String {
         let shared = self.shared
         guard let (entry, _) = shared.site.entry(of: text, in: language, procedure: scope.procedure) else { return "" }
-        let trees = self.trees
-        return shared.plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { document in
-            document.render(.plainText) { link in
-                guard case .success(let target)? = shared.resolver.resolve(link.destination, in: scope, language: language, trees: trees)
-                else { return nil }
-                return [link.text.isEmpty ? .text(shared.markup.text(for: target)) : .originalContent]
-            }
-        }
+        return shared.resolver.plainText(of: entry.value, in: scope, language: language, markup: shared.markup, trees: trees)
     }
 }

@@ -150,3 +150,19 @@ public struct LinkResolver: Sendable {
         return .success(.callout(number: number, legend: legend, stepID: step.id))
     }
 }
+
+extension LinkResolver {
+    /// `source` (one version of a text) as plain text from the tree the build holds, each empty link's words
+    /// filled in as the page shows them (a procedure's title, "step N: title", a UI label, an input's label):
+    /// what the search index and the page's meta description read.
+    func plainText(of source: String, in scope: Scope, language: String, markup: LinkMarkup, trees: TextTrees?) -> String {
+        plainTexts.trees.withTree(of: source, orParsedIn: trees) { document in
+            document.render(.plainText) { link in
+                guard case .success(let target)? = resolve(link.destination, in: scope, language: language, trees: trees) else {
+                    return nil
+                }
+                return [link.text.isEmpty ? .text(markup.text(for: target)) : .originalContent]
+            }
+        }
+    }
+}

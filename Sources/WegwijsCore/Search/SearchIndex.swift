@@ -193,15 +193,7 @@ public struct SearchIndex: Sendable {
     /// them, and the language it is really in.
     func plain(_ text: Text, in scope: LinkResolver.Scope) -> (text: String, language: String) {
         guard let (entry, shownIn) = site.entry(of: text, in: language, procedure: scope.procedure) else { return ("", language) }
-        let plain = plainTexts.trees.withTree(of: entry.value, orParsedIn: trees) { document in
-            document.render(.plainText) { link in
-                guard case .success(let target)? = resolver.resolve(link.destination, in: scope, language: language, trees: trees) else {
-                    return nil
-                }
-                return [link.text.isEmpty ? .text(markup.text(for: target)) : .originalContent]
-            }
-        }
-        return (plain, shownIn)
+        return (resolver.plainText(of: entry.value, in: scope, language: language, markup: markup, trees: trees), shownIn)
     }
 
     /// `shownIn` when it is not the index's language (the text is untranslated), else nil.
