@@ -55,6 +55,13 @@ public struct SiteBuilder: Sendable {
     /// may be kept); otherwise nil.
     @discardableResult
     public func render(into staging: URL, timings: inout Timings) async throws -> Diagnostics? {
+        try await render(into: staging, plan: RenderPlan(), timings: &timings).diagnostics
+    }
+
+    /// Renders what `plan` names into `staging`: every file of the procedures it renders, the index pages and site
+    /// files when it renders those, and always the shared files, the printed guides and the search indexes (made
+    /// of the pieces rendered now and the ones `plan` kept from before).
+    func render(into staging: URL, plan: RenderPlan, timings: inout Timings) async throws -> RenderOutcome {
         let (site, languages, session) = (self.session.site, self.languages, self.session)
         // The printed guides' pieces in their order, a procedure's chapter by the job that makes everything of
         // that procedure (the search indexes follow the same order): pieces of those files are handed in about in
@@ -94,6 +101,14 @@ public struct SiteBuilder: Sendable {
         for format in OutputFormat.pageFormats {
             for language in languages.indices { jobs.append(.index(language: language, format: format)) }
         }
+        // What the plan keeps is not rendered: its pieces go to the printed guides and the indexes as they were.
+        let kept = plan.kept ?? KeptPieces()
+        jobs.removeAll { job in
+            switch job {
+            case .procedure(let index, _, _): return !plan.renders(site.procedures[index])
+            case .index, .printPiece: return !plan.rendersIndexes
+            }
+        }
         let writer = OutputWriter(root: staging)
         try writer.createFolders(["html", "md", PrintedGuide.folder] + OutputFormat.pageFormats.flatMap { format in languages.map { "\(format.rawValue)/\($0)" } })
 
@@ -111,6 +126,23 @@ public struct SiteBuilder: Sendable {
         }
         // Each index's table of stems, which every job adds its procedure's to and the index's end holds.
         let searchStems = languages.map { _ in Protected([String: String]()) }
+        for index in site.procedures.indices where !plan.renders(site.procedures[index]) {
+            let id = site.procedures[index].id
+            for (language, number) in (chapters[index] ?? []).enumerated() {
+                try printDocuments.put(kept.chapters[id]?[language] ?? "", part: language, number: number)
+            }
+            for (language, line) in (searchLines[index] ?? []).enumerated() {
+                try searchFiles[language].put(kept.searchLines[id]?[language] ?? "", at: 1 + line)
+                searchStems[language].withLock { $0.merge(kept.stems[id]?[language] ?? [:]) { first, _ in first } }
+            }
+        }
+        if !plan.rendersIndexes {
+            for (number, piece) in printPieces.enumerated() {
+                if case .chapter = piece { continue }
+                for part in languages.indices { try printDocuments.put(kept.printPieces[part, number] ?? "", part: part, number: number) }
+            }
+        }
+        let keeping = plan.keepsPieces
         let cancellation = CancellationFlag()
         let results = try await withTaskCancellationHandler {
             // After a job failed (or the build was cancelled) the build is lost: the jobs not yet started are skipped
@@ -131,11 +163,14 @@ public struct SiteBuilder: Sendable {
                     }
                     for language in languages.indices {
                         for format in OutputFormat.pageFormats {
-                            writing += try totals.write(renderers[format, language].sharing(trees).procedurePage(procedure), with: writer)
+                            let page = renderers[format, language].sharing(trees).procedurePage(procedure)
+                            if keeping { totals.kept.pagePaths[procedure.id, default: []].append(page.path) }
+                            writing += try totals.write(page, with: writer)
                         }
                         totals.pages += 1
                         if let chapter = chapters?[language] {
                             let text = renderers[.print, language].sharing(trees).printPiece(.chapter(procedure))
+                            if keeping { totals.kept.chapters[procedure.id, default: []].append(text) }
                             writing += try clock.measure { try printDocuments.put(text, part: language, number: chapter) }
                         }
                         if let searchLine = searchLines?[language] {
@@ -144,14 +179,21 @@ public struct SiteBuilder: Sendable {
                             var table: [String: String] = [:]
                             let line = searchIndexes[language].sharing(trees).line(
                                 procedure, isFirst: searchLine == 0, stems: &stems, into: &table)
+                            if keeping {
+                                totals.kept.searchLines[procedure.id, default: []].append(line)
+                                totals.kept.stems[procedure.id, default: []].append(table)
+                            }
                             searchStems[language].withLock { $0.merge(table) { first, _ in first } }
                             writing += try clock.measure { try searchFiles[language].put(line, at: 1 + searchLine) }
                         }
                     }
                 case .index(let language, let format):
-                    writing = try totals.write(renderers[format, language].indexPage(), with: writer)
+                    let page = renderers[format, language].indexPage()
+                    totals.indexPaths.append(page.path)
+                    writing = try totals.write(page, with: writer)
                 case .printPiece(let number, let part):
                     let text = renderers[.print, part].printPiece(printPieces[number])
+                    if keeping { totals.kept.printPieces[part, number] = text }
                     writing = try clock.measure { try printDocuments.put(text, part: part, number: number) }
                 }
                 totals.render = clock.now - jobStart - writing - totals.validate
@@ -168,7 +210,8 @@ public struct SiteBuilder: Sendable {
         for result in results { totals.add(result) }
         let clock = ContinuousClock()
         let sharedStart = clock.now
-        let shared = sharedFiles() + siteFiles(renderers: renderers)
+        let siteFiles = plan.rendersIndexes ? siteFiles(renderers: renderers) : []
+        let shared = sharedFiles() + siteFiles
         for file in shared { try writer.write(file) }
         let printed = try printDocuments.finish()
         for (file, stems) in zip(searchFiles, searchStems) {
@@ -185,9 +228,17 @@ public struct SiteBuilder: Sendable {
         timings.bytes = totals.bytes + shared.reduce(0) { $0 + $1.contents.count } + printed.bytes
         timings.procedures = site.procedures.count
         timings.textBytes = Self.textBytes(of: site, in: languages) * OutputFormat.allCases.count
-        return session.deferredChecks.map { deferred in
-            deferred.diagnostics(procedures: site.procedures.indices.compactMap { totals.findings[$0] })
+        if keeping {
+            for (index, findings) in totals.findings { totals.kept.findings[site.procedures[index].id] = findings }
         }
+        let diagnostics = session.deferredChecks.map { deferred in
+            deferred.diagnostics(
+                procedures: site.procedures.indices.compactMap { totals.findings[$0] ?? kept.findings[site.procedures[$0].id] })
+        }
+        let printPaths = languages.map { PrintedGuide.documentPath(language: $0) } + [PrintedGuide.bookletPath]
+        return RenderOutcome(
+            diagnostics: diagnostics, kept: totals.kept, indexPaths: totals.indexPaths + siteFiles.map(\.path),
+            alwaysPaths: shared.dropLast(siteFiles.count).map(\.path) + printPaths + searchIndexes.map(\.path))
     }
 
     /// Bytes of CommonMark the pages of `languages` render, figure alt texts included (fallbacks and includes not counted).
@@ -270,6 +321,10 @@ struct WorkerTotals: Sendable {
     var pages = 0
     var files = 0
     var bytes = 0
+    /// What a build that keeps its pieces (``RenderPlan/keepsPieces``) rendered.
+    var kept = KeptPieces()
+    /// The paths of the index pages rendered.
+    var indexPaths: [String] = []
 
     /// Writes `file` with `writer` and counts it; answers how long the writing took.
     mutating func write(_ file: OutputFile, with writer: OutputWriter) throws -> Duration {
@@ -287,5 +342,7 @@ struct WorkerTotals: Sendable {
         pages += other.pages
         files += other.files
         bytes += other.bytes
+        kept.add(other.kept)
+        indexPaths += other.indexPaths
     }
 }

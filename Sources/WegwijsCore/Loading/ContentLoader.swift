@@ -32,6 +32,20 @@ public struct ContentLoader: Sendable {
 
     /// Loads the site; `site` is nil only when site.yaml is missing or unusable.
     public func load() -> (site: Site?, diagnostics: Diagnostics) {
+        var cache: Cache? = nil
+        return load(cache: &cache)
+    }
+
+    /// Loads the site, reading again only the procedure files `cache` has no reading of (or an old one), and
+    /// keeps the cache.
+    public func load(reusing cache: inout Cache) -> (site: Site?, diagnostics: Diagnostics) {
+        var kept: Cache? = cache
+        cache = Cache()  // the one reference while it changes, so its entries are not copied
+        defer { if let kept { cache = kept } }
+        return load(cache: &kept)
+    }
+
+    func load(cache: inout Cache?) -> (site: Site?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let siteFile = displayPath("site.yaml")
         let siteURL = contentDirectory.appendingPathComponent("site.yaml")
@@ -58,7 +72,7 @@ public struct ContentLoader: Sendable {
         diagnostics.append(contentsOf: reader.diagnostics)
 
         let glossary = loadGlossary(languages: header.languages, diagnostics: &diagnostics)
-        let procedures = loadProcedures(header: header, diagnostics: &diagnostics)
+        let procedures = loadProcedures(header: header, cache: &cache, diagnostics: &diagnostics)
         let site = Site(
             title: header.title, languages: header.languages, languageLocations: header.languageLocations,
             groups: header.groups, glossary: glossary, procedures: procedures, file: siteFile, register: header.register,
@@ -96,7 +110,7 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Procedures
 
-    func loadProcedures(header: SiteHeader, diagnostics: inout Diagnostics) -> [Procedure] {
+    func loadProcedures(header: SiteHeader, cache: inout Cache?, diagnostics: inout Diagnostics) -> [Procedure] {
         let proceduresURL = contentDirectory.appendingPathComponent("procedures")
         let fileManager = FileManager.default
         guard let groupFolders = try? fileManager.contentsOfDirectory(atPath: proceduresURL.path) else {
@@ -160,7 +174,14 @@ public struct ContentLoader: Sendable {
         let files = pending
         let loader = self
         let languages = header.languages
-        let results = ParallelMap.map(files.count) { index in loader.loadProcedure(files[index], languages: languages) }
+        let results: [(Procedure?, Diagnostics)]
+        if var kept = cache {
+            cache = nil  // the one reference while it changes, so its entries are not copied
+            results = loadProcedures(files, languages: languages, cache: &kept)
+            cache = kept
+        } else {
+            results = ParallelMap.map(files.count) { index in loader.loadProcedure(files[index], languages: languages) }
+        }
         for (procedure, fileDiagnostics) in results {
             diagnostics.append(contentsOf: fileDiagnostics)
             if let procedure { procedures.append(procedure) }

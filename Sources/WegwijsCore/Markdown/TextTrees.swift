@@ -76,9 +76,14 @@ public final class TextTrees: Sendable {
     }
 
     /// A store that holds the trees of `sources` from the start, and no others.
-    init(parsing sources: some Sequence<String>) {
+    ///
+    /// The trees `previous` holds of the same sources are taken over rather than parsed again (a site kept loaded
+    /// between builds, ``LiveSite``, parses only its changed titles); `previous` must not be in use any more.
+    init(parsing sources: some Sequence<String>, reusing previous: TextTrees? = nil) {
         var trees: [String: Tree] = [:]
-        for source in sources where trees[source] == nil { trees[source] = Tree(parsing: source, shared: true) }
+        for source in sources where trees[source] == nil {
+            trees[source] = previous?.fixed[source] ?? Tree(parsing: source, shared: true)
+        }
         fixed = trees
         added = nil
     }

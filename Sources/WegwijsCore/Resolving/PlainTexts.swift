@@ -16,8 +16,9 @@ public struct PlainTexts: Sendable {
     /// The order readers meet the procedures in, in each language.
     let order: ProcedureOrder
 
-    /// A table for `site`.
-    public init(site: Site) {
+    /// A table for `site`; the trees `previous` (a table of the site before an edit, no longer in use) holds of
+    /// texts that did not change are taken over, not parsed again.
+    public init(site: Site, reusing previous: PlainTexts? = nil) {
         self.site = site
         var sources: [String] = []
         func add(_ text: Text) {
@@ -40,7 +41,7 @@ public struct PlainTexts: Sendable {
         for procedure in site.procedures where included.contains(procedure.id) {
             procedure.forEachText { text, step, _ in if step != nil { add(text) } }
         }
-        trees = TextTrees(parsing: sources)
+        trees = TextTrees(parsing: sources, reusing: previous?.trees)
         var titles: [String: [String: String]] = [:]
         for procedure in site.procedures {
             var byLanguage: [String: String] = [:]

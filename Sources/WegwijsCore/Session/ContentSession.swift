@@ -49,12 +49,31 @@ public struct ContentSession: Sendable {
     public static func open(
         _ sources: Sources, deferringProcedureChecks: Bool = false, timings: inout Timings
     ) -> (session: ContentSession?, diagnostics: Diagnostics) {
+        open(sources, deferringProcedureChecks: deferringProcedureChecks, previous: nil, timings: &timings) { $0.load() }
+    }
+
+    /// Loads again a site kept loaded between builds (``LiveSite``): only the procedure files `cache` has no
+    /// current reading of are read, and the titles `previous` parsed are not parsed again. The procedures' checks
+    /// are deferred.
+    public static func reopen(
+        _ sources: Sources, previous: ContentSession?, cache: inout ContentLoader.Cache, timings: inout Timings
+    ) -> (session: ContentSession?, diagnostics: Diagnostics) {
+        var kept = cache
+        cache = ContentLoader.Cache()  // the one reference while it changes, so its entries are not copied
+        defer { cache = kept }
+        return open(sources, deferringProcedureChecks: true, previous: previous, timings: &timings) { $0.load(reusing: &kept) }
+    }
+
+    private static func open(
+        _ sources: Sources, deferringProcedureChecks: Bool, previous: ContentSession?, timings: inout Timings,
+        load: (ContentLoader) -> (site: Site?, diagnostics: Diagnostics)
+    ) -> (session: ContentSession?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var recordDiagnostics = Diagnostics()
         let loader = ContentLoader(contentDirectory: sources.content, displayPath: sources.contentDisplayPath)
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let (loadedSite, loadDiagnostics) = loader.load()
+        let (loadedSite, loadDiagnostics) = load(loader)
         diagnostics.append(contentsOf: loadDiagnostics)
         let templatesDisplay = ContentLoader.normalizedDisplayPath(sources.templatesDisplayPath ?? sources.templates.relativePath)
         let strings = InterfaceStrings.load(
@@ -64,7 +83,7 @@ public struct ContentSession: Sendable {
         guard let site = loadedSite else { return (nil, diagnostics) }
 
         let validateStart = clock.now
-        let plainTexts = PlainTexts(site: site)
+        let plainTexts = PlainTexts(site: site, reusing: previous?.plainTexts)
         let files = ContentFiles(loader: loader)
         let records = TranslationRecords.load(
             from: loader.contentDirectory, displayPath: loader.displayPath(TranslationRecords.fileName), diagnostics: &recordDiagnostics)
