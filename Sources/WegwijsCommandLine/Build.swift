@@ -30,18 +30,52 @@ struct Build: AsyncParsableCommand {
             _ = try await action.run(showingTimings: timings)
             return
         }
-        let watcher = FolderWatcher(folders: [options.sources.content, options.sources.templates])
+        try await watchAndBuild()
+    }
+
+    /// `--watch`: the site stays loaded; each change renders again what it can have changed (``LiveSite``).
+    func watchAndBuild() async throws {
+        let sources = options.sources
+        let live: LiveSite
+        do {
+            live = try LiveSite(sources: sources, output: URL(fileURLWithPath: output), outputDisplayPath: output, languages: languages, strict: strict)
+        } catch {
+            Report.printError(error.message, notes: error.notes)
+            throw ExitCode(1)
+        }
+        defer { live.close() }
+        let watcher = FolderWatcher(folders: [sources.content, sources.templates])
         var snapshot = watcher.snapshot()
+        var changed: Set<String>? = nil
         while true {
-            do {
-                _ = try await action.run(showingTimings: timings)
-            } catch let error as ValidationError {
-                Report.printError(error.message)
-            } catch {
-                // The build has reported why it failed; the previous output is untouched.
-            }
-            StandardStreams.printError("Watching '\(options.content)' and '\(options.templates)' for changes (Ctrl-C stops).")
-            snapshot = try await watcher.change(since: snapshot)
+            let build = await live.update(changed: changed)
+            LiveReport.print(build, output: output, showingTimings: timings)
+            StandardStreams.printError("Watching '\(TerminalText.safe(options.content))' and '\(TerminalText.safe(options.templates))' for changes (Ctrl-C stops).")
+            let next = try await watcher.change(since: snapshot)
+            changed = next.changedPaths(since: snapshot)
+            snapshot = next
+        }
+    }
+}
+
+/// What the terminal shows of a ``LiveSite`` build (`build --watch`, `serve`).
+enum LiveReport {
+    static func print(_ build: LiveBuild, output: String, showingTimings: Bool) {
+        Report.printDiagnostics(build.diagnostics)
+        func milliseconds(_ duration: Duration) -> Int {
+            Int((Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000).rounded())
+        }
+        if showingTimings {
+            StandardStreams.printError("timings " + build.phases.map { "\($0.name)=\(milliseconds($0.duration))ms" }.joined(separator: " "))
+        }
+        let milliseconds = milliseconds(build.duration)
+        let found = build.diagnostics.isEmpty ? "" : " (\(DiagnosticFormatter.summary(of: build.diagnostics)))"
+        if build.succeeded {
+            let files = build.changedPaths.count
+            StandardStreams.printError(
+                "Built \(build.renderedProcedures) of \(build.procedures) procedures in \(milliseconds) ms to '\(TerminalText.safe(output))': \(files) file\(files == 1 ? "" : "s") changed\(found).")
+        } else {
+            StandardStreams.printError("\(DiagnosticFormatter.summary(of: build.diagnostics)); nothing was written, '\(TerminalText.safe(output))' keeps the last good build")
         }
     }
 }

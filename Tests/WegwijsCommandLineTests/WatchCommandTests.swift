@@ -41,7 +41,7 @@ import WegwijsTestSupport
 
         try site.write(procedure.replacingOccurrences(of: "First words", with: "Second words"), to: "procedures/portal/add-users.yaml")
         #expect(wait { pageText().contains("Second words") })
-        #expect(wait { collected.text.components(separatedBy: "Built 1 procedures").count == 3 })
+        #expect(wait { collected.text.components(separatedBy: "Built 1 of 1 procedures").count == 3 })
 
         try site.write("title: {en: Add users\nsteps: [\n", to: "procedures/portal/add-users.yaml")
         #expect(wait { collected.text.contains("nothing was written") })

@@ -85,15 +85,19 @@ public final class LiveSite {
 
     /// Builds: everything the first time (or when `changed` is nil), then only what the files in `changed`
     /// (absolute paths under the content or templates folder) can have changed. On errors nothing is written.
-    public func update(changed: Set<String>?) async -> LiveBuild {
+    ///
+    /// `pagesReady` is called once the pages are in place, before the printed guides and search indexes are put
+    /// together (which, on a large site, takes longer than the pages): a preview can reload them at once. The
+    /// build answered then names, in ``LiveBuild/guidePaths``, the files changed after that call.
+    public func update(changed: Set<String>?, pagesReady: ((LiveBuild) async -> Void)? = nil) async -> LiveBuild {
         let clock = ContinuousClock()
         let start = clock.now
-        var result = await build(changed: changed)
+        var result = await build(changed: changed, pagesReady: pagesReady)
         result.duration = clock.now - start
         return result
     }
 
-    private func build(changed: Set<String>?) async -> LiveBuild {
+    private func build(changed: Set<String>?, pagesReady: ((LiveBuild) async -> Void)?) async -> LiveBuild {
         if let changed {
             let content = sources.content.standardizedFileURL.resolvingSymlinksInPath().path + "/"
             let contentLink = sources.content.standardizedFileURL.path + "/"
@@ -118,6 +122,7 @@ public final class LiveSite {
             last = nil
         }
         var timings = Timings()
+        var phases = PhaseClock()
         let (opened, loadDiagnostics) = ContentSession.reopen(sources, previous: last?.session, cache: &cache, timings: &timings)
         var diagnostics = loadDiagnostics
         var templates: Templates?
@@ -126,6 +131,7 @@ public final class LiveSite {
                 from: sources.templates, displayPath: sources.templatesDisplayPath ?? sources.templates.relativePath,
                 stringKeys: opened.strings.keys(withPrefix: ""), diagnostics: &diagnostics)
         }
+        phases.end("load", parts: [("read", timings.load), ("site", timings.validate)])
         guard let session = opened, let deferred = session.deferredChecks else {
             return LiveBuild(diagnostics: diagnostics.finished(strict: strict))
         }
@@ -146,6 +152,7 @@ public final class LiveSite {
             } else {
                 nil
             }
+        phases.end("plan")
 
         var siteDiagnostics = diagnostics
         siteDiagnostics.append(contentsOf: deferred.siteDiagnostics)
@@ -165,7 +172,7 @@ public final class LiveSite {
         }
 
         let renderIndexes = rendered == nil
-        let plan = RenderPlan(procedures: rendered, rendersIndexes: renderIndexes, kept: last?.kept, keepsPieces: true)
+        let plan = RenderPlan(procedures: rendered, rendersIndexes: renderIndexes, kept: last?.kept, keepsPieces: true, guides: .none)
         let scratch = folder.stagingURL
         let fileManager = FileManager.default
         do {
@@ -174,6 +181,7 @@ public final class LiveSite {
             defer { try? fileManager.removeItem(at: scratch) }
             let builder = SiteBuilder(session: session, templates: templates, languages: languages)
             let outcome = try await builder.render(into: scratch, plan: plan, timings: &timings)
+            phases.end("render")
             diagnostics.append(contentsOf: outcome.diagnostics ?? Diagnostics())
             if strict { diagnostics.treatWarningsAsErrors() }
             if diagnostics.hasErrors { return LiveBuild(diagnostics: diagnostics.sorted) }
@@ -190,12 +198,33 @@ public final class LiveSite {
                 if unlink(folder.url.appendingPathComponent(stale).path) == 0 { changedPaths.append(stale) }
                 Self.removeEmptyFolders(above: stale, in: folder.url)
             }
+            phases.end("publish")
+            let procedures = session.site.procedures.count
+            let renderedCount = rendered?.count ?? procedures
+            if let pagesReady {
+                await pagesReady(
+                    LiveBuild(
+                        changedPaths: changedPaths.sorted(), diagnostics: diagnostics.sorted, succeeded: true, renderedProcedures: renderedCount,
+                        procedures: procedures, phases: phases.phases))
+            }
+            // The printed guides and the search indexes, made of every procedure's pieces, after the pages: written
+            // only when a piece of theirs changed (the publishing then writes only the files that differ).
+            var guidePaths: [String] = []
+            if renderIndexes || Self.guidesDiffer(kept, last?.kept ?? KeptPieces(), rendered: outcome.kept.pagePaths.keys) {
+                try? fileManager.removeItem(at: scratch)
+                try fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)
+                let guides = RenderPlan(procedures: [], rendersIndexes: false, kept: kept, keepsPieces: true, guides: .only)
+                _ = try await builder.render(into: scratch, plan: guides, timings: &timings)
+                phases.end("guides")
+                guidePaths = try publish(from: scratch)
+                phases.end("publish-guides")
+            }
             last = Built(
                 session: session, globalKey: globalKey, navigationKey: navigationKey, digests: digests, kept: kept, indexPaths: indexPaths,
                 paths: paths)
             return LiveBuild(
-                changedPaths: changedPaths.sorted(), diagnostics: diagnostics.sorted, succeeded: true,
-                renderedProcedures: rendered?.count ?? session.site.procedures.count, procedures: session.site.procedures.count)
+                changedPaths: (changedPaths + guidePaths).sorted(), guidePaths: guidePaths, diagnostics: diagnostics.sorted, succeeded: true,
+                renderedProcedures: renderedCount, procedures: procedures, phases: phases.phases)
         } catch {
             var failure = Diagnostics()
             failure.error(
@@ -204,6 +233,16 @@ public final class LiveSite {
                 notes: ["The pages served are the last good ones."])
             return LiveBuild(diagnostics: (diagnostics.sorted + failure.sorted))
         }
+    }
+
+    /// Whether a piece of the printed guides or search indexes differs between `new` and `old` for the procedures
+    /// `rendered` (the others' are the same), or the procedures are not the same.
+    static func guidesDiffer(_ new: KeptPieces, _ old: KeptPieces, rendered: some Sequence<String>) -> Bool {
+        if new.chapters.count != old.chapters.count || new.searchLines.count != old.searchLines.count { return true }
+        for id in rendered where new.chapters[id] != old.chapters[id] || new.searchLines[id] != old.searchLines[id] || new.stems[id] != old.stems[id] {
+            return true
+        }
+        return false
     }
 
     /// Moves each file of `scratch` whose bytes differ from the output's over it (rename: readers see the old
@@ -344,6 +383,8 @@ public final class LiveSite {
 public struct LiveBuild: Sendable {
     /// The output files written or removed, relative to the output folder, sorted.
     public var changedPaths: [String] = []
+    /// Those of them written after the build's `pagesReady` call: the printed guides and search indexes.
+    public var guidePaths: [String] = []
     /// Every diagnostic, sorted; an error means nothing was written.
     public var diagnostics: [Diagnostic]
     /// Whether the build succeeded (and wrote what changed).
@@ -351,8 +392,32 @@ public struct LiveBuild: Sendable {
     /// How many procedures were rendered, and how many the site has.
     public var renderedProcedures = 0
     public var procedures = 0
-    /// How long it took.
+    /// How long it took, and its phases (for `--timings`).
     public var duration: Duration = .zero
+    public var phases: [Phase] = []
+
+    /// One phase of a build and how long it took.
+    public struct Phase: Sendable {
+        public var name: String
+        public var duration: Duration
+    }
+}
+
+/// Measures a build's phases one after the other.
+struct PhaseClock {
+    private let clock = ContinuousClock()
+    private var start: ContinuousClock.Instant
+    private(set) var phases: [LiveBuild.Phase] = []
+
+    init() { start = clock.now }
+
+    /// Ends the phase `name`, begun where the last ended (of which `parts` were measured apart).
+    mutating func end(_ name: String, parts: [(String, Duration)] = []) {
+        let now = clock.now
+        phases.append(LiveBuild.Phase(name: name, duration: now - start))
+        for (part, duration) in parts { phases.append(LiveBuild.Phase(name: "\(name).\(part)", duration: duration)) }
+        start = now
+    }
 }
 
 extension Diagnostics {

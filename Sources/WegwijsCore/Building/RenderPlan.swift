@@ -10,6 +10,17 @@ struct RenderPlan: Sendable {
     var kept: KeptPieces? = nil
     /// Whether the build answers what it rendered (``RenderOutcome/kept``), to keep for the next one.
     var keepsPieces = false
+    /// Whether the printed guides and search indexes are written with the pages, left out, or written alone.
+    var guides = Guides.withPages
+
+    enum Guides: Sendable {
+        /// Everything, the guides streamed as their pieces are rendered.
+        case withPages
+        /// The pages, indexes and shared files only; the guides' pieces are rendered (and kept) but not written.
+        case none
+        /// Only the guides, of the kept pieces (the plan renders no procedure and no index then).
+        case only
+    }
 
     /// Whether `procedure`'s files and pieces are rendered.
     func renders(_ procedure: Procedure) -> Bool {

@@ -109,37 +109,39 @@ public struct SiteBuilder: Sendable {
             case .index, .printPiece: return !plan.rendersIndexes
             }
         }
+        let writesGuides = plan.guides != .none
+        let writesPages = plan.guides != .only
         let writer = OutputWriter(root: staging)
         try writer.createFolders(["html", "md", PrintedGuide.folder] + OutputFormat.pageFormats.flatMap { format in languages.map { "\(format.rawValue)/\($0)" } })
 
         let renderers = Renderers(session: session, templates: templates, languages: languages)
         let jobList = jobs
-        let printDocuments = try openPrintDocuments(in: staging, piecesPerPart: printPieces.count)
+        let printDocuments = writesGuides ? try openPrintDocuments(in: staging, piecesPerPart: printPieces.count) : nil
         let figureWords = FigureWords(site: site, contentDirectory: session.loader.contentDirectory)
         let searchIndexes = languages.map {
             SearchIndex(site: site, plainTexts: session.plainTexts, strings: session.strings, language: $0, figureWords: figureWords)
         }
-        let searchFiles = try searchIndexes.map { index in
+        let searchFiles = try (writesGuides ? searchIndexes : []).map { index in
             let file = try StreamedFile(url: staging.appendingPathComponent(index.path), pieceCount: inGuide.count + 2)
             try file.put(index.start, at: 0)
             return file
         }
         // Each index's table of stems, which every job adds its procedure's to and the index's end holds.
         let searchStems = languages.map { _ in Protected([String: String]()) }
-        for index in site.procedures.indices where !plan.renders(site.procedures[index]) {
+        for index in site.procedures.indices where writesGuides && !plan.renders(site.procedures[index]) {
             let id = site.procedures[index].id
             for (language, number) in (chapters[index] ?? []).enumerated() {
-                try printDocuments.put(kept.chapters[id]?[language] ?? "", part: language, number: number)
+                try printDocuments?.put(kept.chapters[id]?[language] ?? "", part: language, number: number)
             }
             for (language, line) in (searchLines[index] ?? []).enumerated() {
                 try searchFiles[language].put(kept.searchLines[id]?[language] ?? "", at: 1 + line)
                 searchStems[language].withLock { $0.merge(kept.stems[id]?[language] ?? [:]) { first, _ in first } }
             }
         }
-        if !plan.rendersIndexes {
+        if writesGuides && !plan.rendersIndexes {
             for (number, piece) in printPieces.enumerated() {
                 if case .chapter = piece { continue }
-                for part in languages.indices { try printDocuments.put(kept.printPieces[part, number] ?? "", part: part, number: number) }
+                for part in languages.indices { try printDocuments?.put(kept.printPieces[part, number] ?? "", part: part, number: number) }
             }
         }
         let keeping = plan.keepsPieces
@@ -171,7 +173,7 @@ public struct SiteBuilder: Sendable {
                         if let chapter = chapters?[language] {
                             let text = renderers[.print, language].sharing(trees).printPiece(.chapter(procedure))
                             if keeping { totals.kept.chapters[procedure.id, default: []].append(text) }
-                            writing += try clock.measure { try printDocuments.put(text, part: language, number: chapter) }
+                            writing += try clock.measure { try printDocuments?.put(text, part: language, number: chapter) }
                         }
                         if let searchLine = searchLines?[language] {
                             // A stemmer serves one thread: each job makes its own (a few small allocations).
@@ -183,8 +185,10 @@ public struct SiteBuilder: Sendable {
                                 totals.kept.searchLines[procedure.id, default: []].append(line)
                                 totals.kept.stems[procedure.id, default: []].append(table)
                             }
-                            searchStems[language].withLock { $0.merge(table) { first, _ in first } }
-                            writing += try clock.measure { try searchFiles[language].put(line, at: 1 + searchLine) }
+                            if writesGuides {
+                                searchStems[language].withLock { $0.merge(table) { first, _ in first } }
+                                writing += try clock.measure { try searchFiles[language].put(line, at: 1 + searchLine) }
+                            }
                         }
                     }
                 case .index(let language, let format):
@@ -194,7 +198,7 @@ public struct SiteBuilder: Sendable {
                 case .printPiece(let number, let part):
                     let text = renderers[.print, part].printPiece(printPieces[number])
                     if keeping { totals.kept.printPieces[part, number] = text }
-                    writing = try clock.measure { try printDocuments.put(text, part: part, number: number) }
+                    writing = try clock.measure { try printDocuments?.put(text, part: part, number: number) }
                 }
                 totals.render = clock.now - jobStart - writing - totals.validate
                 totals.write = writing
@@ -211,9 +215,9 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let sharedStart = clock.now
         let siteFiles = plan.rendersIndexes ? siteFiles(renderers: renderers) : []
-        let shared = sharedFiles() + siteFiles
+        let shared = (writesPages ? sharedFiles() : []) + siteFiles
         for file in shared { try writer.write(file) }
-        let printed = try printDocuments.finish()
+        let printed = try printDocuments?.finish() ?? (files: 0, bytes: 0)
         for (file, stems) in zip(searchFiles, searchStems) {
             try file.put(SearchIndex.end(stems: stems.withLock { $0 }), at: file.pieceCount - 1)
             totals.bytes += try file.finish()
@@ -227,7 +231,8 @@ public struct SiteBuilder: Sendable {
         timings.files = totals.files + shared.count + printed.files
         timings.bytes = totals.bytes + shared.reduce(0) { $0 + $1.contents.count } + printed.bytes
         timings.procedures = site.procedures.count
-        timings.textBytes = Self.textBytes(of: site, in: languages) * OutputFormat.allCases.count
+        // A measure of the whole site, for the benchmark: a build of what changed (``LiveSite``) does not spend on it.
+        if !plan.keepsPieces { timings.textBytes = Self.textBytes(of: site, in: languages) * OutputFormat.allCases.count }
         if keeping {
             for (index, findings) in totals.findings { totals.kept.findings[site.procedures[index].id] = findings }
         }
@@ -235,10 +240,15 @@ public struct SiteBuilder: Sendable {
             deferred.diagnostics(
                 procedures: site.procedures.indices.compactMap { totals.findings[$0] ?? kept.findings[site.procedures[$0].id] })
         }
-        let printPaths = languages.map { PrintedGuide.documentPath(language: $0) } + [PrintedGuide.bookletPath]
         return RenderOutcome(
             diagnostics: diagnostics, kept: totals.kept, indexPaths: totals.indexPaths + siteFiles.map(\.path),
-            alwaysPaths: shared.dropLast(siteFiles.count).map(\.path) + printPaths + searchIndexes.map(\.path))
+            alwaysPaths: shared.dropLast(siteFiles.count).map(\.path) + (writesGuides ? guidePaths : []))
+    }
+
+    /// The printed guides and the search indexes, the files made of every procedure's pieces.
+    var guidePaths: [String] {
+        languages.map { PrintedGuide.documentPath(language: $0) } + [PrintedGuide.bookletPath]
+            + languages.map { "\(OutputFormat.html.rawValue)/\($0)/\(SearchIndex.fileName)" }
     }
 
     /// Bytes of CommonMark the pages of `languages` render, figure alt texts included (fallbacks and includes not counted).
