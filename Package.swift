@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // The HTTP/1.1 server of `wegwijs serve` (its parser and event loops); the command-line target alone uses it.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // The cmark C library, found through pkg-config; nothing but the module map and its shim.
@@ -61,6 +63,10 @@ let package = Package(
                 "WegwijsCore",
                 "WegwijsTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "wegwijs", dependencies: ["WegwijsCommandLine"]),

@@ -5,7 +5,7 @@ public struct Wegwijs: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wegwijs",
         abstract: "Bilingual step-by-step admin guides from structured procedures.",
-        subcommands: [Build.self, PDF.self, Check.self, List.self, Run.self, Po.self, Xliff.self, GlossaryCommand.self, Tm.self, LanguageCommand.self]
+        subcommands: [Build.self, PDF.self, Check.self, List.self, Run.self, Po.self, Xliff.self, GlossaryCommand.self, Tm.self, LanguageCommand.self, Serve.self]
     )
 
     public init() {}

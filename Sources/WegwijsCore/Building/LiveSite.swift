@@ -76,6 +76,10 @@ public final class LiveSite {
 
     deinit { close() }
 
+    /// What a build keeps beside the output while it runs (the scratch folder, the lock), for a process that is
+    /// stopped by a signal to remove before it exits.
+    public var leftovers: [URL] { [folder.stagingURL, folder.lockURL] }
+
     /// Releases the output folder's lock (and removes what a build interrupted left beside it).
     public func close() {
         try? FileManager.default.removeItem(at: folder.stagingURL)
