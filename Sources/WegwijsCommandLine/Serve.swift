@@ -127,7 +127,7 @@ struct Serve: AsyncParsableCommand {
         let strings = InterfaceStrings.load(from: templates.appendingPathComponent("strings"), displayPath: "\(displayPath)/strings", diagnostics: &ignored)
         for language in strings.languages {
             var words: [String: String] = [:]
-            for key in strings.keys(withPrefix: "preview.") { words[String(key.dropFirst("preview.".count))] = strings.string(key, in: language) }
+            for key in strings.keys(withPrefix: "preview.") { words[key] = strings.string("preview." + key, in: language) }
             let data = (try? JSONEncoder.sorted.encode(words)) ?? Data("{}".utf8)
             assets["strings/\(language).json"] = ("application/json", data)
         }

@@ -53,7 +53,10 @@
       lines.push("    " + " ".repeat(Math.max(0, diagnostic.column - 1)) + "^");
     }
     var item = element("li");
-    item.appendChild(element("pre", "wegwijs-live-diagnostic", lines.join("\n")));
+    var block = element("pre", "wegwijs-live-diagnostic", lines.join("\n"));
+    // A long line scrolls sideways (the caret stays under its column): the block takes the keyboard's focus for it.
+    block.tabIndex = 0;
+    item.appendChild(block);
     return item;
   }
 
@@ -135,6 +138,8 @@
 
   function connect() {
     var source = new EventSource("/_wegwijs/events");
+    // For checks and for the curious: whether the page listens to the server.
+    source.addEventListener("open", function () { window.wegwijsLive = { connected: true }; });
     source.addEventListener("build", function (message) {
       if (connectionBar) { connectionBar.remove(); connectionBar = null; }
       var event = JSON.parse(message.data);
