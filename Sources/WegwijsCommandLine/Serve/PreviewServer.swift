@@ -99,6 +99,12 @@ final class PreviewHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// A request NIO could not parse has had its 400 (from the pipeline's error handler): the connection ends, so
+    /// that a client that sends no HTTP holds nothing open.
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
+    }
+
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
         guard head.method == .GET || head.method == .HEAD else {
             var headers = Self.headers(type: "text/plain; charset=utf-8")
