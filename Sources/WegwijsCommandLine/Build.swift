@@ -21,6 +21,9 @@ struct Build: AsyncParsableCommand {
     @Flag(help: .hidden)
     var timings = false
 
+    @Flag(help: "With --watch: look at every file once a second instead of asking the system (for network and container file systems).")
+    var poll = false
+
     @Flag(help: "After building, watch the content and templates folders and build again whenever a file changes (Ctrl-C stops).")
     var watch = false
 
@@ -44,17 +47,26 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(1)
         }
         defer { live.close() }
-        let watcher = FolderWatcher(folders: [sources.content, sources.templates])
-        var snapshot = watcher.snapshot()
+        let watcher = WatchOptions.watcher(of: sources, polling: poll)
         var changed: Set<String>? = nil
         while true {
             let build = await live.update(changed: changed)
             LiveReport.print(build, output: output, showingTimings: timings)
             StandardStreams.printError("Watching '\(TerminalText.safe(options.content))' and '\(TerminalText.safe(options.templates))' for changes (Ctrl-C stops).")
-            let next = try await watcher.change(since: snapshot)
-            changed = next.changedPaths(since: snapshot)
-            snapshot = next
+            changed = try await watcher.changes()
         }
+    }
+}
+
+/// How `build --watch` and `serve` notice changes.
+enum WatchOptions {
+    /// A watcher of the content and templates; it says once why it polls when it could not use notifications.
+    static func watcher(of sources: ContentSession.Sources, polling: Bool) -> ChangeWatcher {
+        let watcher = ChangeWatcher(folders: [sources.content, sources.templates], mode: polling ? .polling(interval: .seconds(1)) : .automatic)
+        if let reason = watcher.fallbackReason {
+            Report.printWarning("watching by looking at every file once a second: \(reason)")
+        }
+        return watcher
     }
 }
 

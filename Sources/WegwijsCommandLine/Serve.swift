@@ -40,6 +40,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors, as `build --strict` does.")
     var strict = false
 
+    @Flag(help: "Look at every file once a second instead of asking the system (for network and container file systems).")
+    var poll = false
+
     @Flag(help: .hidden)
     var timings = false
 
@@ -94,12 +97,9 @@ struct Serve: AsyncParsableCommand {
             Report.printWarning("could not open a browser; open \(address)html/ yourself")
         }
 
-        let watcher = FolderWatcher(folders: [sources.content, sources.templates])
-        var snapshot = watcher.snapshot()
+        let watcher = WatchOptions.watcher(of: sources, polling: poll)
         while true {
-            let next = try await watcher.change(since: snapshot)
-            let changed = next.changedPaths(since: snapshot)
-            snapshot = next
+            let changed = try await watcher.changes()
             let build = await live.update(changed: changed) { pages in
                 events.publish(changed: pages.changedPaths, diagnostics: diagnostics(pages))
             }
