@@ -39,13 +39,7 @@ struct Build: AsyncParsableCommand {
     /// `--watch`: the site stays loaded; each change renders again what it can have changed (``LiveSite``).
     func watchAndBuild() async throws {
         let sources = options.sources
-        let live: LiveSite
-        do {
-            live = try LiveSite(sources: sources, output: URL(fileURLWithPath: output), outputDisplayPath: output, languages: languages, strict: strict)
-        } catch {
-            Report.printError(error.message, notes: error.notes)
-            throw ExitCode(1)
-        }
+        let live = try WatchOptions.liveSite(of: sources, output: output, languages: languages, strict: strict)
         defer { live.close() }
         let watcher = WatchOptions.watcher(of: sources, polling: poll)
         var changed: Set<String>? = nil
@@ -58,8 +52,18 @@ struct Build: AsyncParsableCommand {
     }
 }
 
-/// How `build --watch` and `serve` notice changes.
+/// What `build --watch` and `serve` share: the site kept loaded, and how changes are noticed.
 enum WatchOptions {
+    /// The site kept loaded, writing to `output`; exits 1 after saying why when the folder cannot be used.
+    static func liveSite(of sources: ContentSession.Sources, output: String, languages: [String], strict: Bool) throws -> LiveSite {
+        do {
+            return try LiveSite(sources: sources, output: URL(fileURLWithPath: output), outputDisplayPath: output, languages: languages, strict: strict)
+        } catch {
+            Report.printError(error.message, notes: error.notes)
+            throw ExitCode(1)
+        }
+    }
+
     /// A watcher of the content and templates; it says once why it polls when it could not use notifications.
     static func watcher(of sources: ContentSession.Sources, polling: Bool) -> ChangeWatcher {
         let watcher = ChangeWatcher(folders: [sources.content, sources.templates], mode: polling ? .polling(interval: .seconds(1)) : .automatic)

@@ -52,13 +52,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let sources = options.sources
-        let live: LiveSite
-        do {
-            live = try LiveSite(sources: sources, output: URL(fileURLWithPath: output), outputDisplayPath: output, languages: languages, strict: strict)
-        } catch {
-            Report.printError(error.message, notes: error.notes)
-            throw ExitCode(1)
-        }
+        let live = try WatchOptions.liveSite(of: sources, output: output, languages: languages, strict: strict)
         defer { live.close() }
         let assets: [String: (type: String, data: Data)]
         do {
