@@ -116,7 +116,9 @@ public final class LiveSite {
                 }
                 if relative == "site.yaml" {
                     cache.removeAll()  // languages and groups change how every file is read
-                } else if !Self.isProcedureFile(relative), relative != "glossary.yaml", relative != TranslationRecords.fileName {
+                } else if !Self.isProcedureFile(relative), relative != "glossary.yaml", relative != TranslationRecords.fileName,
+                    Self.canMatter(path)
+                {
                     unkeyedChanges += 1
                     cache.removeAll()  // a figure: the procedures' figure checks are in their readings
                 }
@@ -334,6 +336,17 @@ public final class LiveSite {
             hasher.combine(procedure.updated.map { "\($0.value)" } ?? "-")
         }
         return hasher.value
+    }
+
+    /// Whether a change of the content file at `path` (no procedure file) can change the output: one that is there
+    /// (a figure, any file: read conservatively), or one gone that may have been a figure or a folder. A temporary
+    /// file an editor or tool wrote and renamed away (`x.yaml.tmp`, `x.swx`) is not.
+    static func canMatter(_ path: String) -> Bool {
+        var status = stat()
+        if lstat(path, &status) == 0 { return true }
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return true }  // a folder, or a file without an extension
+        return ["svg", "png", "jpg", "jpeg", "gif", "webp", "avif"].contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Whether `relative` (to the content folder) is where a procedure file is: `procedures/<group>/<id>.yaml`.

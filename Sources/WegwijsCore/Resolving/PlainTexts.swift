@@ -43,7 +43,17 @@ public struct PlainTexts: Sendable {
         }
         trees = TextTrees(parsing: sources, reusing: previous?.trees)
         var titles: [String: [String: String]] = [:]
+        // A title written as before, with no link in it (whose text could come from elsewhere), in a site of the
+        // same languages, is as plain as before.
+        let reusable = previous.flatMap { $0.site.languages == site.languages ? $0 : nil }
         for procedure in site.procedures {
+            if let reusable, let earlier = reusable.site.procedure(procedure.id),
+                earlier.sourceLanguage?.value == procedure.sourceLanguage?.value, let known = reusable.titles[procedure.id],
+                Self.sameLinkFreeVersions(earlier.title, procedure.title)
+            {
+                titles[procedure.id] = known
+                continue
+            }
             var byLanguage: [String: String] = [:]
             for language in site.languages {
                 byLanguage[language] = Self.plainWithLanguage(procedure.title, in: language, site: site, procedure: procedure, trees: trees).text
@@ -61,6 +71,21 @@ public struct PlainTexts: Sendable {
             termLabels[term.key] = byLanguage
         }
         self.termLabels = termLabels
+    }
+
+    /// Whether `one` and `other` have the same versions, none of which may hold a link (inline, reference or auto).
+    static func sameLinkFreeVersions(_ one: Text, _ other: Text) -> Bool {
+        var first = one.versions.makeIterator()
+        var second = other.versions.makeIterator()
+        while true {
+            switch (first.next(), second.next()) {
+            case (nil, nil): return true
+            case (let a?, let b?):
+                guard a.0 == b.0, a.1.value == b.1.value, !a.1.value.hasClosingBracket(followedByAnyOf: "(:["), !a.1.value.contains("<")
+                else { return false }
+            default: return false
+            }
+        }
     }
 
     /// The procedures of `group` in the order `language`'s readers meet them (``ProcedureOrder``).

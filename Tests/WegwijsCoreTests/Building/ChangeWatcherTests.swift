@@ -112,7 +112,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let kept = root.appendingPathComponent(".kept.yaml").path
         try Data().write(to: URL(fileURLWithPath: kept))
-        let batch: Set<String> = [root.appendingPathComponent("procedures/a.yaml").path, "\(root.path)/4913", "\(root.path)/.a.yaml.swp", "\(root.path)/a.yaml~", kept]
+        let batch: Set<String> = [root.appendingPathComponent("procedures/a.yaml").path, "\(root.path)/4913", "\(root.path)/.a.yaml.swp", "\(root.path)/a.yaml~", "\(root.path)/a.yaml.tmp", "\(root.path)/b.yaml___jb_tmp___", kept]
         #expect(ScratchName.keptPaths(of: batch) == [root.appendingPathComponent("procedures/a.yaml").path, kept])
     }
 }

@@ -245,7 +245,9 @@ import WegwijsTestSupport
         let indent = text[block.upperBound...].prefix { $0 == " " }
         text.insert(contentsOf: "\(indent)Wholly new words.\n", at: block.upperBound)
         try AtomicFile.write(Data(text.utf8), to: file)
-        let build = await live.update(changed: [file.path])
+        // The temporary file a tool saved through is named too, and gone: it changes nothing.
+        let temporary = file.deletingLastPathComponent().appendingPathComponent("add-users.yaml.tmp")
+        let build = await live.update(changed: [file.path, temporary.path])
         #expect(build.succeeded)
         #expect(build.renderedProcedures == 1, "\(build.renderedProcedures) of \(build.procedures)")
         #expect(build.changedPaths.contains("html/en/add-users.html"))

@@ -5,13 +5,14 @@ import Darwin
 #endif
 
 /// The names editors and tools write on the way to saving a file (vim's `4913` probe, `.x.swp` swap files,
-/// `x~` backups, emacs' `.#x` locks and `#x#` auto-saves, `.x.tmp` files renamed over `x`, other dot files):
+/// `x~` backups, emacs' `.#x` locks and `#x#` auto-saves, `.x.tmp` and `x.tmp` files renamed over `x`, JetBrains' `x___jb_tmp___`, other dot files):
 /// a batch reports them only when they are still there, as a regular file, when it ends. Swap files are
 /// never reported: an editor rewrites them while the writer types.
 enum ScratchName {
     /// Whether a file name is one an editor may write on the way to a save.
     static func isScratch(_ name: Substring) -> Bool {
         name == "4913" || name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
+            || name.hasSuffix(".tmp") || name.hasSuffix("___jb_tmp___") || name.hasSuffix("___jb_old___")
     }
 
     /// Whether a file name is vim's swap file (`.x.swp`, `.x.swo`, … `.x.swx`).
