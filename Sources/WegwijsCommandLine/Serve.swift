@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import NIOCore
+import Synchronization
 import WegwijsCore
 
 #if canImport(Glibc)
@@ -86,14 +87,20 @@ struct Serve: AsyncParsableCommand {
         }
         let address = server.address
         StandardStreams.printError("Serving '\(TerminalText.safe(output))' on \(address) (Ctrl-C stops).")
-        let stopping = Self.stopOnSignals(server: server, leftovers: live.leftovers)
         if open, case .failed = Desktop(environment: ProcessInfo.processInfo.environment).open(address: address + "html/") {
             Report.printWarning("could not open a browser; open \(address)html/ yourself")
         }
 
         let watcher = WatchOptions.watcher(of: sources, polling: poll)
-        while true {
-            let changed = try await watcher.changes()
+        let stop = StopSignal()
+        let signalSources = stop.install(watcher: watcher, leftovers: live.leftovers)
+        while stop.stoppedBy == nil {
+            let changed: Set<String>
+            do {
+                changed = try await watcher.changes()
+            } catch {
+                break  // a signal ended the wait
+            }
             let build = await live.update(changed: changed) { pages in
                 events.publish(changed: pages.changedPaths, diagnostics: diagnostics(pages))
             }
@@ -103,8 +110,13 @@ struct Serve: AsyncParsableCommand {
                 events.publish(changed: [], diagnostics: diagnostics(build))
             }
             LiveReport.print(build, output: output, showingTimings: timings)
-            _ = stopping
         }
+        // Stopped: the streams and the socket are closed, then `live` (deferred) removes its scratch folder and lock.
+        StandardStreams.printError("Stopping.")
+        await server.stop()
+        watcher.stop()
+        withExtendedLifetime(signalSources) {}
+        throw ExitCode(128 + (stop.stoppedBy ?? SIGINT))
     }
 
     /// The preview's own files (templates/preview/) and the overlay's words in each language (`preview.*` strings).
@@ -128,16 +140,26 @@ struct Serve: AsyncParsableCommand {
         return assets
     }
 
-    /// On Ctrl-C (or TERM, HUP): the streams and the socket are closed, what the build keeps beside the output is
-    /// removed, and the process exits with 128 + the signal (130 for Ctrl-C).
-    static func stopOnSignals(server: PreviewServer, leftovers: [URL]) -> [DispatchSourceSignal] {
+}
+
+/// Ctrl-C (or TERM, HUP) for `serve`: the signal ends the wait for changes, so the command returns through its
+/// clean-up (connections closed, the scratch folder and lock removed) and exits with 128 + the signal (130 for
+/// Ctrl-C). A build under way finishes first; when one takes longer than five seconds, the process removes what
+/// it keeps beside the output and exits at once.
+final class StopSignal: Sendable {
+    private let received = Mutex<Int32?>(nil)
+
+    /// The signal that stops the command, once one came.
+    var stoppedBy: Int32? { received.withLock { $0 } }
+
+    func install(watcher: ChangeWatcher, leftovers: [URL]) -> [DispatchSourceSignal] {
         [SIGINT, SIGTERM, SIGHUP].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                Task {
-                    StandardStreams.printError("Stopping.")
-                    await server.stop()
+            source.setEventHandler { [self] in
+                received.withLock { $0 = $0 ?? number }
+                watcher.interrupt()
+                DispatchQueue.global().asyncAfter(deadline: .now() + 5) {
                     for url in leftovers { try? FileManager.default.removeItem(at: url) }
                     Foundation.exit(128 + number)
                 }

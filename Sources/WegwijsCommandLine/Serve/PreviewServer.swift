@@ -32,6 +32,8 @@ struct PreviewServer: Sendable {
     let channel: Channel
     let group: MultiThreadedEventLoopGroup
     let site: Site
+    /// The threads that read files off the event loop: the server's own, shut down with it.
+    let files: NIOThreadPool
 
     /// The address it listens on, as a browser is given it.
     var address: String {
@@ -47,22 +49,25 @@ struct PreviewServer: Sendable {
     /// Listens on `host`:`port` (0: a free port).
     static func start(host: String, port: Int, site: Site) async throws -> PreviewServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let files = NIOThreadPool(numberOfThreads: 2)
+        files.start()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(PreviewHandler(site: site))
+                    try channel.pipeline.syncOperations.addHandler(PreviewHandler(site: site, files: files))
                 }
             }
             .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
         do {
             let channel = try await bootstrap.bind(host: host, port: port).get()
             site.events.start(on: group.next())
-            return PreviewServer(channel: channel, group: group, site: site)
+            return PreviewServer(channel: channel, group: group, site: site, files: files)
         } catch {
             try? await group.shutdownGracefully()
+            try? await files.shutdownGracefully()
             throw error
         }
     }
@@ -72,6 +77,7 @@ struct PreviewServer: Sendable {
         try? await site.events.closeAll()?.get()
         try? await channel.close()
         try? await group.shutdownGracefully()
+        try? await files.shutdownGracefully()
     }
 }
 
@@ -81,10 +87,13 @@ final class PreviewHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let site: PreviewServer.Site
+    private let files: NIOThreadPool
     private var request: HTTPRequestHead?
-    private var streaming = false
 
-    init(site: PreviewServer.Site) { self.site = site }
+    init(site: PreviewServer.Site, files: NIOThreadPool) {
+        self.site = site
+        self.files = files
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
@@ -148,7 +157,7 @@ final class PreviewHandler: ChannelInboundHandler, RemovableChannelHandler {
         let loop = context.eventLoop
         let bound = NIOLoopBound((self, context), eventLoop: loop)
         let type = Self.contentType(of: file)
-        NIOThreadPool.singleton.runIfActive(eventLoop: loop) { () -> Data? in
+        files.runIfActive(eventLoop: loop) { () -> Data? in
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             return type.hasPrefix("text/html") ? Self.withLiveScript(data) : data
         }.whenComplete { result in
@@ -172,7 +181,6 @@ final class PreviewHandler: ChannelInboundHandler, RemovableChannelHandler {
             return
         }
         context.flush()
-        streaming = true
         site.events.add(context.channel)
     }
 

@@ -8,6 +8,8 @@ final class ChangeInbox: Sendable {
         var firstEvent: ContinuousClock.Instant?
         var lastEvent: ContinuousClock.Instant?
         var waiter: CheckedContinuation<Void, Never>?
+        /// Set by ``interrupt()``: every wait ends with `CancellationError`.
+        var interrupted = false
     }
 
     private let state = Mutex(State())
@@ -34,7 +36,7 @@ final class ChangeInbox: Sendable {
                 // The cancellation flag is read under the lock the handler takes: either the handler finds
                 // the stored continuation, or the flag is already set here.
                 let resumeNow = state.withLock { state in
-                    if !state.pending.isEmpty || Task.isCancelled { return true }
+                    if !state.pending.isEmpty || Task.isCancelled || state.interrupted { return true }
                     state.waiter = continuation
                     return false
                 }
@@ -48,6 +50,17 @@ final class ChangeInbox: Sendable {
             waiter?.resume()
         }
         try Task.checkCancellation()
+        if state.withLock({ $0.interrupted }) { throw CancellationError() }
+    }
+
+    /// Ends the current wait and every later one with `CancellationError` (a process stopping on a signal).
+    func interrupt() {
+        let waiter = state.withLock { state in
+            state.interrupted = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
     }
 
     /// When the pending batch ends: `quiet` after its last event, but no later than `longest` after its

@@ -76,6 +76,12 @@ public final class ChangeWatcher: Sendable {
     /// Stops watching (the thread ends; a waiting ``changes()`` waits on, so cancel its task too).
     public func stop() { wake?.wake() }
 
+    /// Ends a waiting ``changes()``, and every later call, with `CancellationError`, from any thread (a signal's).
+    public func interrupt() {
+        inbox.interrupt()
+        wake?.wake()
+    }
+
     /// Waits for the next batch of changes and answers the standardized paths of the files created, changed,
     /// removed or renamed (both names), a whole folder's files when it moved. Cancelling the task ends the wait.
     public func changes() async throws -> Set<String> {
