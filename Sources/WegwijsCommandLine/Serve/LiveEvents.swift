@@ -53,9 +53,6 @@ final class LiveEvents: Sendable {
         send(text)
     }
 
-    /// How many streams are open.
-    var count: Int { state.withLockedValue { $0.channels.count } }
-
     /// Closes every stream (the server is stopping).
     func closeAll() -> EventLoopFuture<Void>? {
         keepAlive.withLockedValue { $0?.cancel() }
